@@ -1,0 +1,127 @@
+// Builds the site: prepares everything the pages read into public/data/ (git-ignored), then runs `astro build`;
+// with --serve, serves dist/ afterwards (`npm start`).
+//
+//   tsx scripts/build-site.ts [--data DIR] [--studies ID,ID,…] [--studies-file FILE] [--samples N]
+//                             [--prepare-only] [--serve] [--port N]
+//   (or VINDR_DATA=DIR, VINDR_STUDIES=ID,ID,…)
+//
+// prepare: the demo release when no real one is given (generated into .demo-release/ when missing or stale),
+// stats.json, the study index, the sample studies' DICOMs, and dwv's decoder workers where the viewer fetches them.
+import { spawn } from 'node:child_process';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { computeStats, serializeStats } from '../src/node/compute-stats.ts';
+import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
+import { ReleaseInputError } from '../src/lib/csv/errors.ts';
+import { writeStudyData } from '../src/node/site/write-study-data.ts';
+import { copyViewerAssets } from '../src/node/site/viewer-assets.ts';
+
+const DEMO_DIR = '.demo-release';
+const PUBLIC_DIR = 'public';
+const OUT_DIR = join(PUBLIC_DIR, 'data');
+const USAGE = `Usage: npm run build -- [--data DIR] [--studies ID,ID,…] [--studies-file FILE] [--samples N]
+       npm start -- [same options] [--port N]
+
+  --data DIR           a VinDr-Mammo release folder (or VINDR_DATA=DIR); default: the synthetic demo in ${DEMO_DIR}/
+  --studies IDS        sample studies for the viewer, comma-separated (or VINDR_STUDIES); default: chosen automatically
+  --studies-file FILE  the same, one study id per line (# comments allowed)
+  --samples N          demo only: how many sample studies get DICOMs (default 8)
+  --prepare-only       write public/data/ and stop (used by npm run dev)
+  --serve              serve dist/ after building (npm start), on 127.0.0.1:--port (default 4321)`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      studies: { type: 'string' },
+      'studies-file': { type: 'string' },
+      samples: { type: 'string' },
+      'prepare-only': { type: 'boolean' },
+      serve: { type: 'boolean' },
+      port: { type: 'string', default: '4321' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  return values;
+}
+
+async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> {
+  const given = options.data ?? process.env.VINDR_DATA;
+  let dataDir: string;
+  if (given) {
+    dataDir = resolve(given);
+    log(`Release: ${given}`);
+  } else {
+    dataDir = resolve(DEMO_DIR);
+    const samples = options.samples ? Number(options.samples) : undefined;
+    if (samples !== undefined && !(Number.isInteger(samples) && samples >= 0)) {
+      throw new ReleaseInputError(`--samples must be a whole number, got "${options.samples}"`);
+    }
+    const { generated } = await ensureDemoRelease(dataDir, { samples, log });
+    log(generated ? `Demo release generated in ${DEMO_DIR}/` : `Demo release up to date in ${DEMO_DIR}/`);
+  }
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  const stats = await computeStats(dataDir);
+  writeAtomically(join(OUT_DIR, 'stats.json'), serializeStats(stats));
+  log(`stats.json: ${stats.counts.studies.all} studies, ${stats.counts.images.all} images, ${stats.counts.findings.all} boxes`);
+
+  const studyIds = options.studies ?? process.env.VINDR_STUDIES;
+  await writeStudyData(dataDir, OUT_DIR, {
+    studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+    studiesFile: options['studies-file'],
+    log,
+  });
+  copyViewerAssets(PUBLIC_DIR, log);
+}
+
+function writeAtomically(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Runs an astro command in the foreground, passing Ctrl-C through; resolves with its exit code. */
+function astro(args: string[]): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(join('node_modules', '.bin', 'astro'), args, { stdio: 'inherit' });
+    const stop = () => child.kill('SIGTERM');
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    child.on('exit', (code) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done(code ?? 1);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  if (options.help) {
+    log(USAGE);
+    return;
+  }
+  await prepare(options);
+  if (options['prepare-only']) return;
+  const built = await astro(['build']);
+  if (built !== 0) {
+    process.exitCode = built;
+    return;
+  }
+  if (options.serve) {
+    log(`Serving the site at http://127.0.0.1:${options.port}/ (Ctrl-C stops it)`);
+    process.exitCode = await astro(['preview', '--host', '127.0.0.1', '--port', options.port]);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ReleaseInputError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    log(`build: ${error.message}`);
+  } else {
+    log(`build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  process.exitCode = 1;
+});
