@@ -1,0 +1,95 @@
+// `npm run stats -- --data DIR --out FILE`: reads a VinDr-Mammo release folder and writes its stats.json.
+// Exit 0 and write FILE when the input can be read (data-quality problems go into the file); otherwise exit 1,
+// write nothing and print one line naming the file, line and column. Usage errors exit 2.
+
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ReleaseInputError } from '../src/lib/csv/errors.ts';
+import type { Stats } from '../src/lib/types.ts';
+import { computeStats, serializeStats, type ReadProgress } from '../src/node/compute-stats.ts';
+
+const USAGE = `Usage: npm run stats -- --data <release folder> --out <file>
+
+Reads the release's breast-level_annotations.csv and finding_annotations.csv (required), metadata.csv or the
+DICOM headers under images/ (optional, for ages and vendors), and writes stats.json to <file>.
+
+Options:
+  --data <dir>   release folder, laid out as downloaded from PhysioNet
+  --out <file>   where to write stats.json (written only when the input can be read)
+  --help         show this help
+
+Exit status: 0 written; 1 the input cannot be read (one line on stderr says where); 2 wrong arguments.
+`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`stats: ${message}\n`);
+  process.exit(code);
+}
+
+function progressLine(): ((progress: ReadProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return ({ file, bytesRead, bytesTotal }) => {
+    const now = Date.now();
+    if (now - last < 100 && bytesRead < bytesTotal) return;
+    last = now;
+    const percent = bytesTotal > 0 ? Math.floor((bytesRead / bytesTotal) * 100) : 100;
+    process.stderr.write(`\r\x1b[Kreading ${file} ${percent}%`);
+  };
+}
+
+function summary(stats: Stats, out: string): string {
+  const { studies, images, breasts, findings } = stats.counts;
+  const lines = [
+    `stats: wrote ${out}`,
+    `  ${studies.all} studies, ${images.all} images (${images.training} training, ${images.test} test), ` +
+      `${breasts.all} breasts, ${findings.all} boxes; ages known for ${stats.age.known.all} studies (${stats.source.ageSource})`,
+  ];
+  const issues = stats.quality.issues;
+  if (issues.length === 0) lines.push('  quality: no issues');
+  for (const issue of issues) lines.push(`  quality: ${issue.rule} (${issue.severity}) ×${issue.count}`);
+  return lines.join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  let values: { data?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, 2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!values.data || !values.out) fail(`--data and --out are both required\n\n${USAGE}`, 2);
+
+  const onProgress = progressLine();
+  let stats: Stats;
+  try {
+    stats = await computeStats(values.data, { onProgress });
+  } catch (error) {
+    if (onProgress) process.stderr.write('\r\x1b[K');
+    if (error instanceof ReleaseInputError) fail(error.message, 1);
+    fail(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+  if (onProgress) process.stderr.write('\r\x1b[K');
+
+  // Write beside the target, then rename: a reader never sees half a file, and a failure leaves none.
+  const temporary = `${values.out}.${process.pid}.tmp`;
+  try {
+    await mkdir(dirname(values.out), { recursive: true });
+    await writeFile(temporary, serializeStats(stats));
+    await rename(temporary, values.out);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    fail(`cannot write ${values.out}: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+  process.stderr.write(summary(stats, values.out));
+}
+
+await main();

@@ -1,0 +1,28 @@
+// Patient age as the release writes it. DICOM's AS form is three digits and a unit (053Y, 006M, 012W, 030D); the
+// metadata's exact form is unconfirmed, so plain numbers ("53", "53.0") are accepted too.
+
+const DAYS_PER_YEAR = 365.25;
+const AGE_FORM = /^(\d{1,3})\s*([YMWD])$/i;
+const PLAIN_NUMBER = /^\d+(\.\d+)?$/;
+/** Older than any human: a typo or a placeholder, not an age. */
+const MAX_AGE_YEARS = 130;
+
+/** Age in years, or null when the text is empty, unparseable or implausible. */
+export function parseDicomAge(text: string | null | undefined): number | null {
+  if (text === null || text === undefined) return null;
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  let years: number;
+  const form = AGE_FORM.exec(trimmed);
+  if (form) {
+    const amount = Number(form[1]);
+    const unit = form[2].toUpperCase();
+    years =
+      unit === 'Y' ? amount : unit === 'M' ? amount / 12 : unit === 'W' ? (amount * 7) / DAYS_PER_YEAR : amount / DAYS_PER_YEAR;
+  } else if (PLAIN_NUMBER.test(trimmed)) {
+    years = Number(trimmed);
+  } else {
+    return null;
+  }
+  return years <= MAX_AGE_YEARS ? years : null;
+}

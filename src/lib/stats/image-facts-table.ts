@@ -1,0 +1,84 @@
+// Age and vendor per image as read from metadata.csv, gathered apart from the accumulator so a large file can be
+// read on another thread while the annotation CSVs are read on this one. Everything is in typed arrays and an
+// Interner, which cross threads as transferred buffers instead of a million copied strings.
+
+import type { MetadataFacts } from '../csv/rows.ts';
+import { ensureCapacity, Interner, type InternerParts } from './interner.ts';
+
+/** An ImageFactsTable as plain data, for postMessage (see transferList). */
+export interface ImageFactsParts {
+  images: InternerParts;
+  ageYears: Float64Array;
+  ageLine: Int32Array;
+  vendor: Int32Array;
+  firstLine: Int32Array;
+  rows: Int32Array;
+  vendorNames: string[];
+}
+
+export class ImageFactsTable {
+  readonly images: Interner;
+  readonly vendors: Interner;
+  /** First known age of each image (NaN when none) and the line it came from. */
+  ageYears: Float64Array;
+  ageLine: Int32Array;
+  /** First non-empty Manufacturer of each image, as an index into vendorNames (-1 when none). */
+  vendor: Int32Array;
+  /** Line of each image's first row, and how many rows name it. */
+  firstLine: Int32Array;
+  rows: Int32Array;
+
+  constructor(parts?: ImageFactsParts) {
+    this.images = parts ? Interner.fromParts(parts.images) : new Interner();
+    this.vendors = new Interner();
+    for (const name of parts?.vendorNames ?? []) this.vendors.add(name);
+    this.ageYears = parts?.ageYears ?? new Float64Array(0);
+    this.ageLine = parts?.ageLine ?? new Int32Array(0);
+    this.vendor = parts?.vendor ?? new Int32Array(0);
+    this.firstLine = parts?.firstLine ?? new Int32Array(0);
+    this.rows = parts?.rows ?? new Int32Array(0);
+  }
+
+  add(facts: MetadataFacts): void {
+    const before = this.images.size;
+    const image = this.images.add(facts.imageId);
+    if (this.images.size > before) {
+      this.ageYears = ensureCapacity(this.ageYears, image, Number.NaN);
+      this.ageLine = ensureCapacity(this.ageLine, image);
+      this.vendor = ensureCapacity(this.vendor, image, -1);
+      this.firstLine = ensureCapacity(this.firstLine, image);
+      this.rows = ensureCapacity(this.rows, image);
+      this.firstLine[image] = facts.line;
+    }
+    this.rows[image]++;
+    if (facts.ageYears !== null && Number.isNaN(this.ageYears[image])) {
+      this.ageYears[image] = facts.ageYears;
+      this.ageLine[image] = facts.line;
+    }
+    if (facts.manufacturer !== '' && this.vendor[image] === -1) this.vendor[image] = this.vendors.add(facts.manufacturer);
+  }
+
+  get size(): number {
+    return this.images.size;
+  }
+
+  toParts(): ImageFactsParts {
+    return {
+      images: this.images.toParts(),
+      ageYears: this.ageYears,
+      ageLine: this.ageLine,
+      vendor: this.vendor,
+      firstLine: this.firstLine,
+      rows: this.rows,
+      vendorNames: this.vendors.values(),
+    };
+  }
+}
+
+/** The buffers of a parts object, to transfer rather than copy. */
+export function transferList(parts: ImageFactsParts): ArrayBuffer[] {
+  const { images } = parts;
+  return [images.slots, images.hashes, images.starts, images.pool, parts.ageYears, parts.ageLine, parts.vendor, parts.firstLine, parts.rows].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}

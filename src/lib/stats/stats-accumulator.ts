@@ -1,0 +1,230 @@
+// The streaming heart of `npm run stats`: takes the release's rows one at a time and, at the end, yields the
+// complete stats.json object. Memory grows with the number of images (a few bytes each), never with file size.
+//
+// Order of calls: every breast-level row, then every finding row, then image facts (metadata.csv rows or DICOM
+// headers), then finish(). The breast-level file defines images, breasts and splits; the others attach to it.
+
+import type { FindingRow, MetadataRow, Stats, BreastRow } from '../types.ts';
+import { FILES } from '../vocabulary.ts';
+import { assembleStats } from './assemble-stats.ts';
+import { BoxTally } from './box-tally.ts';
+import type { ImageFactsTable } from './image-facts-table.ts';
+import { ensureCapacity, Interner } from './interner.ts';
+import { QualityLog } from './quality-log.ts';
+import { ReleaseIndex, VIEW_NAMES } from './release-index.ts';
+
+export type AgeSource = Stats['source']['ageSource'];
+
+/** What the stats need from an image's DICOM header or metadata.csv row. */
+export interface ImageFacts {
+  imageId: string;
+  ageYears: number | null;
+  manufacturer: string;
+}
+
+/** Where the numbers came from; the node side fills it in (hashes, row counts, marker file). */
+export interface StatsSource {
+  files: Record<string, { sha256: string; rows: number }>;
+  synthetic: boolean;
+  ageSource: AgeSource;
+}
+
+type Phase = 'breast' | 'finding' | 'facts' | 'finished';
+const PHASE_ORDER: Phase[] = ['breast', 'finding', 'facts', 'finished'];
+const IN_FINDING_FILE = 8;
+
+export class StatsAccumulator {
+  readonly quality = new QualityLog();
+  readonly index = new ReleaseIndex(this.quality);
+  readonly boxes = new BoxTally(this.index, this.quality);
+  readonly vendors = new Interner();
+  /** Vendor id per image, -1 when unknown. */
+  imageVendor = new Int32Array(0);
+  /** Age in years per study, NaN when unknown. */
+  studyAge = new Float64Array(0);
+  /** Line the study's age came from: the first known age in file order wins. */
+  private studyAgeLine = new Int32Array(0);
+  private phase: Phase = 'breast';
+
+  addBreastRow(row: BreastRow): void {
+    this.enter('breast');
+    this.index.addBreastRow(row);
+  }
+
+  addFindingRow(row: FindingRow): void {
+    this.enter('finding');
+    this.boxes.addFindingRow(row);
+  }
+
+  addMetadataRow(row: MetadataRow): void {
+    this.addImageFacts(row, { file: FILES.metadata, line: row.line });
+  }
+
+  /** Attaches an image's age (to its study: age is per exam, first known age wins) and vendor (first one wins). */
+  addImageFacts(facts: ImageFacts, where: { file: string; line: number }): void {
+    this.enter('facts');
+    const image = this.index.images.find(facts.imageId);
+    if (image < 0) {
+      this.quality.report('metadata-image-unknown', () => ({
+        file: where.file,
+        line: where.line,
+        study_id: '',
+        image_id: facts.imageId,
+        detail: `image not listed in ${FILES.breast}; ignored`,
+      }));
+      return;
+    }
+    this.setImageFacts(image, facts.ageYears, where.line, facts.manufacturer === '' ? -1 : this.vendors.add(facts.manufacturer));
+  }
+
+  /**
+   * Attaches a whole metadata table at once (read on another thread). Same outcome as adding its rows one by one:
+   * an image's vendor is its first non-empty Manufacturer, a study's age the first known age in file order.
+   */
+  addImageFactsTable(table: ImageFactsTable, file: string): void {
+    this.enter('facts');
+    const vendorIds = table.vendors.values().map((name) => this.vendors.add(name));
+    let previous = -1;
+    for (let row = 0; row < table.size; row++) {
+      const image = this.index.images.findFromNear(table.images, row, previous);
+      if (image >= 0) previous = image;
+      if (image < 0) {
+        for (let i = 0; i < table.rows[row]; i++) {
+          this.quality.report('metadata-image-unknown', () => ({
+            file,
+            line: table.firstLine[row],
+            study_id: '',
+            image_id: table.images.get(row),
+            detail: `image not listed in ${FILES.breast}; ignored`,
+          }));
+        }
+        continue;
+      }
+      const age = table.ageYears[row];
+      const vendor = table.vendor[row];
+      this.setImageFacts(image, Number.isNaN(age) ? null : age, table.ageLine[row], vendor < 0 ? -1 : vendorIds[vendor]);
+    }
+  }
+
+  private setImageFacts(image: number, ageYears: number | null, line: number, vendor: number): void {
+    if (vendor >= 0) {
+      this.imageVendor = ensureCapacity(this.imageVendor, this.index.imageCount - 1, -1);
+      if (this.imageVendor[image] === -1) this.imageVendor[image] = vendor;
+    }
+    if (ageYears !== null) {
+      const study = this.index.imageStudy[image];
+      this.studyAge = ensureCapacity(this.studyAge, this.index.studyCount - 1, Number.NaN);
+      this.studyAgeLine = ensureCapacity(this.studyAgeLine, this.index.studyCount - 1);
+      if (Number.isNaN(this.studyAge[study]) || line < this.studyAgeLine[study]) {
+        this.studyAge[study] = ageYears;
+        this.studyAgeLine[study] = line;
+      }
+    }
+  }
+
+  /** Every image of the breast-level file, in file order (for reading their DICOM headers). */
+  listImages(): { studyId: string; imageId: string }[] {
+    const { index } = this;
+    return index.images.values().map((imageId, image) => ({
+      studyId: index.studies.get(index.imageStudy[image]),
+      imageId,
+    }));
+  }
+
+  /** An image whose DICOM header could not be read: its age and vendor stay unknown. */
+  reportUnreadableImage(imageId: string, reason: string): void {
+    const image = this.index.images.find(imageId);
+    if (image < 0) return;
+    const study = this.index.imageStudy[image];
+    this.quality.report('dicom-unreadable', () => ({
+      file: FILES.breast,
+      line: this.index.imageLine[image],
+      study_id: this.index.studies.get(study),
+      image_id: imageId,
+      detail: `${FILES.images}/${this.index.studies.get(study)}/${imageId}.dicom: ${reason}`,
+    }));
+  }
+
+  finish(source: StatsSource): Stats {
+    this.enter('finished');
+    this.imageVendor = ensureCapacity(this.imageVendor, this.index.imageCount, -1);
+    this.studyAge = ensureCapacity(this.studyAge, this.index.studyCount, Number.NaN);
+    this.boxes.studyCategories = ensureCapacity(this.boxes.studyCategories, this.index.studyCount);
+    this.boxes.checkBoxesOnNegativeBreasts();
+    this.reportMissingViews();
+    this.reportImagesNotInBothFiles();
+    this.reportMissingAges(source.ageSource);
+    return assembleStats(this, source);
+  }
+
+  private enter(phase: Phase): void {
+    if (PHASE_ORDER.indexOf(phase) < PHASE_ORDER.indexOf(this.phase)) {
+      throw new Error(`StatsAccumulator: ${phase} input after ${this.phase} input (order: breast, finding, facts)`);
+    }
+    this.phase = phase;
+  }
+
+  private reportMissingViews(): void {
+    const { index } = this;
+    for (let study = 0; study < index.studyCount; study++) {
+      const wrong: string[] = [];
+      for (let v = 0; v < 4; v++) {
+        const count = index.studyViews[study * 4 + v];
+        if (count !== 1) wrong.push(`${VIEW_NAMES[v]} ×${count}`);
+      }
+      if (wrong.length === 0) continue;
+      const image = index.studyFirstImage[study];
+      this.quality.report('missing-view', () => ({
+        file: FILES.breast,
+        line: index.imageLine[image],
+        study_id: index.studies.get(study),
+        image_id: index.images.get(image),
+        detail: `expected one image per view: ${wrong.join(', ')}`,
+      }));
+    }
+  }
+
+  private reportImagesNotInBothFiles(): void {
+    const { index } = this;
+    for (let image = 0; image < index.imageCount; image++) {
+      if (index.imageFlags[image] & IN_FINDING_FILE) continue;
+      this.quality.report('image-not-in-both-files', () => ({
+        file: FILES.breast,
+        line: index.imageLine[image],
+        study_id: index.studies.get(index.imageStudy[image]),
+        image_id: index.images.get(image),
+        detail: `not in ${FILES.finding}`,
+      }));
+    }
+    for (const [imageId, { line, studyId }] of this.boxes.unlistedImages) {
+      this.quality.report('image-not-in-both-files', () => ({
+        file: FILES.finding,
+        line,
+        study_id: studyId,
+        image_id: imageId,
+        detail: `not in ${FILES.breast}`,
+      }));
+    }
+  }
+
+  private reportMissingAges(ageSource: AgeSource): void {
+    const { index } = this;
+    const reason =
+      ageSource === 'metadata.csv'
+        ? `no usable Patient's Age in ${FILES.metadata}`
+        : ageSource === 'dicom'
+          ? 'no usable PatientAge in its DICOM headers'
+          : `no ${FILES.metadata} and no ${FILES.images}/ folder`;
+    for (let study = 0; study < index.studyCount; study++) {
+      if (!Number.isNaN(this.studyAge[study])) continue;
+      const image = index.studyFirstImage[study];
+      this.quality.report('age-missing', () => ({
+        file: FILES.breast,
+        line: index.imageLine[image],
+        study_id: index.studies.get(study),
+        image_id: index.images.get(image),
+        detail: reason,
+      }));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+// Reads what the stats need (age, vendor) from DICOM headers when the release has no metadata.csv. Only the first
+// 64 KB of each file is read: the header ends long before that, and a real image is ~17 MB of pixel data.
+// The release's files are not DICOM-compliant (md5 UIDs, MediaStorageSOPClassUID 1.2.3.4); dcmjs reads them
+// anyway because it does not validate UIDs.
+
+import { open } from 'node:fs/promises';
+import { parseDicomAge } from '../lib/csv/dicom-age.ts';
+
+export const HEADER_BYTES = 64 * 1024;
+
+export interface DicomHeaderFacts {
+  ageYears: number | null;
+  manufacturer: string;
+  model: string;
+}
+
+interface DicomElement {
+  Value?: unknown[];
+}
+interface DcmjsData {
+  DicomMessage: {
+    readFile(
+      buffer: ArrayBuffer,
+      options: { ignoreErrors: boolean; untilTag: string; includeUntilTagValue: boolean },
+    ): { dict: Record<string, DicomElement | undefined> };
+  };
+}
+
+// dcmjs ships no type declarations; it is loaded on first use (the common path, with metadata.csv, never needs
+// it) and typed locally with just what this module calls.
+const DCMJS = 'dcmjs';
+let dcmjsData: Promise<DcmjsData> | null = null;
+function loadDcmjs(): Promise<DcmjsData> {
+  dcmjsData ??= import(DCMJS).then((module: { default: { data: DcmjsData } }) => module.default.data);
+  return dcmjsData;
+}
+
+const TAG = {
+  patientAge: '00101010',
+  manufacturer: '00080070',
+  model: '00081090',
+  pixelData: '7FE00010',
+} as const;
+
+function text(element: DicomElement | undefined): string {
+  const value = element?.Value?.[0];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The header facts of one file; rejects with a short reason when the file cannot be read as DICOM. */
+export async function readDicomHeaderFacts(path: string): Promise<DicomHeaderFacts> {
+  const { DicomMessage } = await loadDcmjs();
+  const bytes = new Uint8Array(HEADER_BYTES);
+  const file = await open(path, 'r');
+  let length: number;
+  try {
+    ({ bytesRead: length } = await file.read(bytes, 0, HEADER_BYTES, 0));
+  } finally {
+    await file.close();
+  }
+  let dict: Record<string, DicomElement | undefined>;
+  try {
+    ({ dict } = DicomMessage.readFile(bytes.buffer.slice(0, length), {
+      ignoreErrors: true,
+      untilTag: TAG.pixelData,
+      includeUntilTagValue: false,
+    }));
+  } catch (error) {
+    throw new Error(`not readable as DICOM (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return {
+    ageYears: parseDicomAge(text(dict[TAG.patientAge])),
+    manufacturer: text(dict[TAG.manufacturer]),
+    model: text(dict[TAG.model]),
+  };
+}
+
+/**
+ * Reads many headers, `concurrency` files at a time, and returns the results in input order (so the stats do not
+ * depend on which read finished first). A file that fails gives its reason instead of facts.
+ */
+export async function readDicomHeaders(
+  paths: readonly string[],
+  concurrency = 16,
+  onDone?: (done: number) => void,
+): Promise<(DicomHeaderFacts | { error: string })[]> {
+  const results: (DicomHeaderFacts | { error: string })[] = new Array(paths.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      const i = next++;
+      try {
+        results[i] = await readDicomHeaderFacts(paths[i]);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        results[i] = { error: code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error) };
+      }
+      onDone?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
+  return results;
+}
