@@ -1,0 +1,35 @@
+// Build-time access to the site's data for page frontmatter: reads public/data/stats.json (written by the build
+// pipeline before `astro build`) once per build. Node-only (node:fs): never import it from browser code.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Stats } from '../lib/types.ts';
+import paperTables from './paper-tables.json';
+
+/** Where the pipeline writes stats.json, relative to the project root (astro build runs there). */
+export const STATS_PATH = join('public', 'data', 'stats.json');
+/** Where users download it on the site. */
+export const STATS_URL = '/data/stats.json';
+
+let cached: Stats | undefined;
+
+/** The dataset statistics. Fails the build with a clear message when stats.json is missing or of another schema. */
+export function loadStats(): Stats {
+  if (cached) return cached;
+  const path = join(process.cwd(), STATS_PATH);
+  if (!existsSync(path)) {
+    throw new Error(`${STATS_PATH} is missing: run \`npm run build\` (it writes it), or \`npm run stats -- --data DIR --out ${STATS_PATH}\`.`);
+  }
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Stats;
+  if (parsed.schemaVersion !== 1) {
+    throw new Error(`${STATS_PATH}: schemaVersion ${String(parsed.schemaVersion)} is not the 1 this site reads.`);
+  }
+  cached = parsed;
+  return parsed;
+}
+
+/** The paper's published Tables 3–5 (src/data/paper-tables.json, copied from the project's reference data). */
+export type PaperTables = typeof paperTables;
+export function loadPaperTables(): PaperTables {
+  return paperTables;
+}
