@@ -1,0 +1,159 @@
+// The data-quality rules of STATS.md with plain explanations, and the shaping of stats.json's quality issues into
+// one section per rule for the quality audit page, rules that did not fire included (count 0). Pure.
+
+import type { QualityExample, QualityIssue, Severity } from './types.ts';
+
+export interface QualityRuleInfo {
+  rule: string;
+  severity: Severity;
+  title: string;
+  /** What the rule catches, in one plain sentence. */
+  meaning: string;
+  /** Why a QA reviewer or a dataset user should care. */
+  whyItMatters: string;
+}
+
+/** The eight rules STATS.md requires, in its order. */
+export const QUALITY_RULES: readonly QualityRuleInfo[] = [
+  {
+    rule: 'box-out-of-bounds',
+    severity: 'warning',
+    title: 'Box outside the image',
+    meaning: "A finding box has an edge below 0 or beyond the image's width or height.",
+    whyItMatters: 'Training code that crops or rescales boxes may crash or silently clip them; the lesion may be drawn in the wrong place.',
+  },
+  {
+    rule: 'box-degenerate',
+    severity: 'error',
+    title: 'Degenerate box',
+    meaning: 'A finding box with xmin ≥ xmax or ymin ≥ ymax, or a coordinate that is not a number.',
+    whyItMatters: 'Such a box has no area: detectors cannot learn from it and metrics such as IoU are undefined for it.',
+  },
+  {
+    rule: 'missing-view',
+    severity: 'warning',
+    title: 'Missing or repeated view',
+    meaning: 'A study without exactly one image of each of L-CC, L-MLO, R-CC and R-MLO.',
+    whyItMatters: 'Models and readers that expect the standard four-view exam will see gaps or duplicates.',
+  },
+  {
+    rule: 'view-label-disagreement',
+    severity: 'warning',
+    title: 'Views of a breast disagree',
+    meaning: 'The CC and MLO images of one breast carry different BI-RADS or density labels.',
+    whyItMatters: 'BI-RADS and density are assessed per breast, so both views should agree; the statistics count the breast under the higher category.',
+  },
+  {
+    rule: 'study-in-both-splits',
+    severity: 'error',
+    title: 'Study in both splits',
+    meaning: 'A study whose images name both the training and the test split.',
+    whyItMatters: 'Images of the same patient on both sides leak information from training into test and inflate reported results.',
+  },
+  {
+    rule: 'finding-on-negative-breast',
+    severity: 'error',
+    title: 'Finding on a BI-RADS 1 breast',
+    meaning: 'A finding box on a breast assessed BI-RADS 1 (negative).',
+    whyItMatters: 'A negative breast should have no findings: either the box or the assessment is wrong.',
+  },
+  {
+    rule: 'image-not-in-both-files',
+    severity: 'error',
+    title: 'Image in only one annotation file',
+    meaning: 'An image listed in one annotation CSV and not in the other.',
+    whyItMatters: 'Its breast-level labels or its boxes are missing, so counts from the two files do not match.',
+  },
+  {
+    rule: 'age-missing',
+    severity: 'info',
+    title: 'Age missing',
+    meaning: 'A study with no usable patient age.',
+    whyItMatters: 'The study is left out of the age distribution and of any age-stratified analysis.',
+  },
+];
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export interface QualityExampleRow extends QualityExample {
+  /** Link to the study viewer when this build has the study's images, else null. */
+  viewerHref: string | null;
+}
+
+export interface QualitySection extends QualityRuleInfo {
+  /** Anchor id on the page. */
+  id: string;
+  count: number;
+  examples: QualityExampleRow[];
+}
+
+/** The study viewer's address for a study. */
+export function viewerHref(studyId: string): string {
+  return `/viewer/?study=${encodeURIComponent(studyId)}`;
+}
+
+/**
+ * One section per rule: the eight of STATS.md (count 0 when a rule did not fire) plus any further rule the stats
+ * command reported: the rules that fired first (what QA has to look at), each group by severity (errors first),
+ * then in STATS.md order (further rules by name). Examples link to the viewer only for studies in `studiesWithImages`.
+ */
+export function qualitySections(issues: readonly QualityIssue[], studiesWithImages: ReadonlySet<string>): QualitySection[] {
+  const byRule = new Map(issues.map((issue) => [issue.rule, issue]));
+  const known = new Set(QUALITY_RULES.map((info) => info.rule));
+  const extra: QualityRuleInfo[] = issues
+    .filter((issue) => !known.has(issue.rule))
+    .map((issue) => ({
+      rule: issue.rule,
+      severity: issue.severity,
+      title: issue.rule,
+      meaning: 'A further check the statistics command runs; its examples show what it found.',
+      whyItMatters: 'Review the examples below.',
+    }))
+    .sort((a, b) => (a.rule < b.rule ? -1 : 1));
+  const infos = [...QUALITY_RULES, ...extra];
+  const position = new Map(infos.map((info, i) => [info.rule, i]));
+  return infos
+    .map((info) => {
+      const issue = byRule.get(info.rule);
+      return {
+        ...info,
+        severity: issue?.severity ?? info.severity,
+        id: `rule-${info.rule}`,
+        count: issue?.count ?? 0,
+        examples: (issue?.examples ?? []).map((example) => ({
+          ...example,
+          viewerHref: studiesWithImages.has(example.study_id) ? viewerHref(example.study_id) : null,
+        })),
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.count > 0) - Number(a.count > 0) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        (position.get(a.rule) ?? 0) - (position.get(b.rule) ?? 0),
+    );
+}
+
+/**
+ * The study ids of public/data/samples.json (the viewer's sample list). Accepts the shapes it may take: an array
+ * of ids, an array of objects with `id`, `studyId` or `study_id`, or an object holding such an array under
+ * `studies` or `samples`. Anything else → no ids (no viewer links), never an exception.
+ */
+export function sampleStudyIds(samples: unknown): Set<string> {
+  const list = Array.isArray(samples)
+    ? samples
+    : samples && typeof samples === 'object'
+      ? ((samples as Record<string, unknown>).studies ?? (samples as Record<string, unknown>).samples)
+      : undefined;
+  const ids = new Set<string>();
+  if (!Array.isArray(list)) return ids;
+  for (const item of list) {
+    if (typeof item === 'string') ids.add(item);
+    else if (item && typeof item === 'object') {
+      const record = item as Record<string, unknown>;
+      const id = record.id ?? record.studyId ?? record.study_id;
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
+}

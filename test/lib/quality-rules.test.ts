@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { QUALITY_RULES, qualitySections, sampleStudyIds, viewerHref } from '../../src/lib/quality-rules.ts';
+import type { QualityIssue } from '../../src/lib/types.ts';
+
+const example = (study: string, line: number) => ({ file: 'finding_annotations.csv', line, study_id: study, image_id: `img-${line}`, detail: 'x' });
+
+describe('QUALITY_RULES', () => {
+  it('names the eight rules of STATS.md with their severities', () => {
+    expect(QUALITY_RULES.map((r) => `${r.rule}:${r.severity}`)).toEqual([
+      'box-out-of-bounds:warning',
+      'box-degenerate:error',
+      'missing-view:warning',
+      'view-label-disagreement:warning',
+      'study-in-both-splits:error',
+      'finding-on-negative-breast:error',
+      'image-not-in-both-files:error',
+      'age-missing:info',
+    ]);
+    for (const rule of QUALITY_RULES) expect(rule.meaning.length && rule.whyItMatters.length).toBeGreaterThan(20);
+  });
+});
+
+describe('qualitySections(issues, studiesWithImages)', () => {
+  it('lists every rule, with 0 for rules that did not fire', () => {
+    const sections = qualitySections([], new Set());
+    expect(sections).toHaveLength(8);
+    expect(sections.every((s) => s.count === 0 && s.examples.length === 0)).toBe(true);
+    // errors first, then warnings, then info; STATS.md order within a severity
+    expect(sections.map((s) => s.rule)).toEqual([
+      'box-degenerate',
+      'study-in-both-splits',
+      'finding-on-negative-breast',
+      'image-not-in-both-files',
+      'box-out-of-bounds',
+      'missing-view',
+      'view-label-disagreement',
+      'age-missing',
+    ]);
+  });
+
+  it('takes counts and examples from the issues, links only studies with images, and puts fired rules first', () => {
+    const issues: QualityIssue[] = [
+      { rule: 'box-out-of-bounds', severity: 'warning', count: 42, examples: [example('s1', 17), example('s2', 18)] },
+      { rule: 'image-not-in-both-files', severity: 'error', count: 1, examples: [example('s3', 5)] },
+    ];
+    const sections = qualitySections(issues, new Set(['s2']));
+    // fired rules first (errors before warnings), then the rest
+    expect(sections.map((s) => s.rule).slice(0, 3)).toEqual(['image-not-in-both-files', 'box-out-of-bounds', 'box-degenerate']);
+    expect(sections[0]).toMatchObject({ count: 1, id: 'rule-image-not-in-both-files' });
+    const oob = sections.find((s) => s.rule === 'box-out-of-bounds');
+    expect(oob?.count).toBe(42);
+    expect(oob?.examples.map((e) => e.viewerHref)).toEqual([null, '/viewer/?study=s2']);
+  });
+
+  it('keeps a further rule the stats command reports, with its own severity', () => {
+    const sections = qualitySections([{ rule: 'duplicate-box', severity: 'info', count: 2, examples: [] }], new Set());
+    expect(sections).toHaveLength(9);
+    // the only rule that fired comes first; the info rule that did not fire comes last
+    expect(sections[0]).toMatchObject({ rule: 'duplicate-box', severity: 'info', count: 2 });
+    expect(sections[8].rule).toBe('age-missing');
+  });
+});
+
+describe('viewerHref(studyId)', () => {
+  it('escapes the id for the query string', () => {
+    expect(viewerHref('a b&c')).toBe('/viewer/?study=a%20b%26c');
+  });
+});
+
+describe('sampleStudyIds(samples)', () => {
+  it.each([
+    { name: 'an array of ids', samples: ['s1', 's2'], ids: ['s1', 's2'] },
+    { name: 'objects with id', samples: [{ id: 's1' }, { studyId: 's2' }, { study_id: 's3' }], ids: ['s1', 's2', 's3'] },
+    { name: 'an object with studies', samples: { studies: [{ id: 's1', reason: 'Mass' }] }, ids: ['s1'] },
+    { name: 'an object with samples', samples: { samples: ['s9'] }, ids: ['s9'] },
+    { name: 'anything else', samples: 42, ids: [] },
+    { name: 'null', samples: null, ids: [] },
+  ])('reads $name', ({ samples, ids }) => {
+    expect([...sampleStudyIds(samples)]).toEqual(ids);
+  });
+});
