@@ -26,11 +26,14 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--studies ID,ID,…] [--stu
   --data DIR           a VinDr-Mammo release folder (or VINDR_DATA=DIR); default: the synthetic demo in ${DEMO_DIR}/
   --studies IDS        sample studies for the viewer, comma-separated (or VINDR_STUDIES); default: chosen automatically
   --studies-file FILE  the same, one study id per line (# comments allowed)
-  --samples N          demo only: how many sample studies get DICOMs (default 8)
+  --samples N          how many sample studies the viewer gets (default 8; the demo writes DICOMs for that many)
   --prepare-only       write public/data/ and stop (used by npm run dev)
   --serve              serve dist/ after building (npm start), on 127.0.0.1:--port (default 4321)`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A wrong command line: printed as one line, like bad input. */
+class UsageError extends Error {}
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -41,7 +44,7 @@ function parseOptions() {
       samples: { type: 'string' },
       'prepare-only': { type: 'boolean' },
       serve: { type: 'boolean' },
-      port: { type: 'string', default: '4321' },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,7 +61,7 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
     dataDir = resolve(DEMO_DIR);
     const samples = options.samples ? Number(options.samples) : undefined;
     if (samples !== undefined && !(Number.isInteger(samples) && samples >= 0)) {
-      throw new ReleaseInputError(`--samples must be a whole number, got "${options.samples}"`);
+      throw new UsageError(`--samples must be a whole number, got "${options.samples}"`);
     }
     const { generated } = await ensureDemoRelease(dataDir, { samples, log });
     log(generated ? `Demo release generated in ${DEMO_DIR}/` : `Demo release up to date in ${DEMO_DIR}/`);
@@ -73,6 +76,7 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
   await writeStudyData(dataDir, OUT_DIR, {
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
+    sampleCount: options.samples ? Number(options.samples) : undefined,
     log,
   });
   copyViewerAssets(PUBLIC_DIR, log);
@@ -112,13 +116,15 @@ async function main(): Promise<void> {
     return;
   }
   if (options.serve) {
-    log(`Serving the site at http://127.0.0.1:${options.port}/ (Ctrl-C stops it)`);
-    process.exitCode = await astro(['preview', '--host', '127.0.0.1', '--port', options.port]);
+    const port = options.port ?? '4321';
+    log(`Serving the site at http://127.0.0.1:${port}/ (Ctrl-C stops it)`);
+    process.exitCode = await astro(['preview', '--host', '127.0.0.1', '--port', port]);
   }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ReleaseInputError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  const badArgs = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+  if (error instanceof ReleaseInputError || error instanceof UsageError || badArgs) {
     log(`build: ${error.message}`);
   } else {
     log(`build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -1,0 +1,127 @@
+// Starts every network request the viewer page needs as soon as its first (tiny, dwv-free) script runs: the sample
+// list, the preview manifest, and the study's DICOMs. The dwv bundle loads meanwhile and picks the buffers up from
+// here. The DICOMs (≈20 MB each) are fetched in a worker (fetch.worker.ts), one after another in hanging order: in
+// parallel they share the bandwidth and all finish late; in a row the first view gets full resolution after a
+// quarter of the time and is drawn while the next file streams in. No dwv import here on purpose.
+
+import { hangImages } from '../lib/hanging.ts';
+import type { SampleStudy } from '../lib/types.ts';
+import type { FetchReply, FetchRequest } from './fetch.worker.ts';
+
+/** Written by src/node/site/viewer-previews.ts: one downsampled 8-bit PNG per uncompressed sample image. */
+export interface PreviewEntry {
+  /** Site-relative URL of the PNG. */
+  url: string;
+  width: number;
+  height: number;
+  /** Edge the chest wall touches in the stored image; null when it could not be told. */
+  chestWall: 'left' | 'right' | null;
+}
+/** index.json: `version` names the preview generator, so a build with a newer one redoes stale previews. */
+export interface PreviewManifest {
+  version: number;
+  images: Record<string, PreviewEntry>;
+}
+const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
+
+export const SAMPLES_URL = '/data/samples.json';
+export const PREVIEWS_URL = '/viewer/assets/previews/index.json';
+
+/** What a view's file fetch ended with: the bytes, or why there are none. */
+export type FileResult = { ok: true; buffer: ArrayBuffer } | { ok: false; reason: string };
+
+export interface Prefetch {
+  studyId: string | null;
+  samples: Promise<SampleStudy[]>;
+  previews: Promise<PreviewManifest>;
+  /** One promise per image URL of the requested study (never rejects). */
+  files: Promise<Map<string, Promise<FileResult>>>;
+}
+
+let started: Prefetch | null = null;
+
+async function fetchJson<T>(url: string, fallback: T | null): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) {
+    if (fallback !== null) return fallback;
+    throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  }
+  return (await response.json()) as T;
+}
+
+/** Fetches one DICOM; a network failure or an HTTP error becomes a reason the view can show. */
+export async function fetchFile(url: string): Promise<FileResult> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) return { ok: false, reason: `the file could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})` };
+    return { ok: true, buffer: await response.arrayBuffer() };
+  } catch (error) {
+    return { ok: false, reason: `the file could not be fetched (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** Starts the fetch worker on `urls`; one promise per URL, or null when no worker could be started. */
+function fetchInWorker(urls: string[]): Map<string, Promise<FileResult>> | null {
+  if (urls.length === 0 || typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./fetch.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  // The worker resolves URLs against its own script URL: give it absolute ones, keyed back to the site-relative form.
+  const settle = new Map<string, (result: FileResult) => void>();
+  const map = new Map<string, Promise<FileResult>>();
+  for (const url of urls) {
+    const absolute = new URL(url, location.href).href;
+    map.set(url, new Promise<FileResult>((resolve) => settle.set(absolute, resolve)));
+  }
+  worker.onmessage = (event: MessageEvent<FetchReply>) => {
+    const reply = event.data;
+    performance.mark(`viewer:body:${reply.url}`);
+    settle.get(reply.url)?.(reply.ok ? { ok: true, buffer: reply.buffer } : { ok: false, reason: reply.reason });
+    settle.delete(reply.url);
+    if (settle.size === 0) worker.terminate();
+  };
+  // A worker that fails to start (or dies) hands its remaining files to the main thread.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    for (const [absolute, resolve] of settle) void fetchFile(absolute).then(resolve);
+    settle.clear();
+    worker.terminate();
+  };
+  worker.postMessage({ urls: [...settle.keys()] } satisfies FetchRequest);
+  return map;
+}
+
+/** Idempotent: the first call starts the requests, later calls return the same promises. */
+export function prefetch(search: string = location.search): Prefetch {
+  if (started) return started;
+  const studyId = new URLSearchParams(search).get('study');
+  performance.mark('viewer:prefetch');
+  const samples = fetchJson<SampleStudy[]>(SAMPLES_URL, null);
+  // The manifest is optional (a build without previews still works).
+  const previews = fetchJson<PreviewManifest>(PREVIEWS_URL, NO_PREVIEWS)
+    .then((m) => (m && typeof m.images === 'object' && m.images !== null ? m : NO_PREVIEWS))
+    .catch(() => NO_PREVIEWS);
+  const files = samples
+    .then((list) => {
+      const study = list.find((s) => s.id === studyId);
+      const map = new Map<string, Promise<FileResult>>();
+      const { slots, extra } = hangImages(study?.images ?? []);
+      const urls = [...new Set([...slots, ...extra].filter((i) => i !== null).map((i) => i.url))];
+      const viaWorker = fetchInWorker(urls);
+      if (viaWorker) return viaWorker;
+      // No worker (blocked or unsupported): the same order on the main thread.
+      let previous: Promise<unknown> = Promise.resolve();
+      for (const url of urls) {
+        const result = previous.then(() => fetchFile(url));
+        map.set(url, result);
+        previous = result;
+      }
+      return map;
+    })
+    .catch(() => new Map<string, Promise<FileResult>>());
+  started = { studyId, samples, previews, files };
+  return started;
+}

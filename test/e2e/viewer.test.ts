@@ -1,0 +1,253 @@
+// The DICOM viewer in Chromium: the hanging of a built sample study, boxes where their image coordinates say (before
+// and after a zoom, and on a mirrored view), per-view failure messages, every compressed transfer syntax dwv decodes,
+// keyboard and legend, axe. Fixture studies are served through Playwright routes (see viewer-kit.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SampleStudy } from '../../src/lib/types.ts';
+import type {} from '../../src/viewer/viewer-page.ts';
+import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
+import {
+  FIXTURE_LESION_BOX,
+  canvasStats,
+  fixtureStudy,
+  measuredBoxRect,
+  openFixtureStudy,
+  settledStates,
+  stableBoxRect,
+  withoutExpected404,
+  type Rect,
+} from './viewer-kit.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const LABELS = ['RCC', 'LCC', 'RMLO', 'LMLO'];
+
+function expectClose(measured: Rect | null, expected: Rect, tolerancePx = 2): void {
+  expect(measured, 'box outline found on screen').not.toBeNull();
+  for (const side of ['left', 'top', 'right', 'bottom'] as const) {
+    expect(Math.abs(measured![side] - expected[side]), `${side}: measured ${measured![side].toFixed(1)}, expected ${expected[side].toFixed(1)}`).toBeLessThanOrEqual(tolerancePx);
+  }
+}
+
+describe('a built sample study', () => {
+  it('draws four non-blank views in the hanging order RCC | LCC over RMLO | LMLO, with its panel, cleanly', async () => {
+    const { page, errors, offOrigin } = await openPage(browser, '/viewer/');
+    const samples = (await (await page.request.get(new URL('/data/samples.json', browser.baseURL).href)).json()) as SampleStudy[];
+    expect(samples.length, 'the build has sample studies').toBeGreaterThan(0);
+    const study = samples.find((s) => ['RCC', 'LCC', 'RMLO', 'LMLO'].every((l) => s.images.some((i) => `${i.laterality}${i.view}` === l))) ?? samples[0];
+    await page.goto(new URL(`/viewer/?study=${study.id}`, browser.baseURL).href, { waitUntil: 'networkidle' });
+    const states = await settledStates(page);
+    expect(states).toEqual(['ready', 'ready', 'ready', 'ready']);
+
+    const labels = await page.locator('.viewer-cell h2').allTextContents();
+    expect(labels).toEqual(LABELS);
+    // Each slot holds the file whose own header says that laterality and view.
+    const fromFiles = await page.evaluate(() => [0, 1, 2, 3].map((i) => `${window.vindrViewer!.info(i)?.laterality}${window.vindrViewer!.info(i)?.viewPosition}`));
+    expect(fromFiles).toEqual(LABELS);
+    const boxes = await Promise.all([0, 1, 2, 3].map((i) => page.locator(`#view-${i}`).boundingBox()));
+    expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
+    expect(boxes[0]!.y).toBe(boxes[1]!.y);
+    expect(boxes[2]!.y).toBeGreaterThan(boxes[0]!.y);
+    expect(boxes[2]!.x).toBe(boxes[0]!.x);
+    for (let i = 0; i < 4; i++) {
+      const stats = await canvasStats(page, i);
+      expect(stats.distinct, `${LABELS[i]} has grey levels`).toBeGreaterThan(20);
+      expect(stats.nonBlack, `${LABELS[i]} shows tissue`).toBeGreaterThan(0.05);
+    }
+    // The panel: each breast, each finding's coordinates, each image's size and vendor.
+    const panel = page.locator('#viewer-details');
+    const first = study.images[0];
+    await expect.poll(() => panel.textContent()).toContain(`${first.rows} × ${first.columns} px`);
+    expect(await panel.textContent()).toContain(first.vendor ?? 'vendor unknown');
+    expect(await panel.textContent()).toMatch(/Right\s*BI-RADS \d, density [A-D]/);
+    const withBox = study.images.flatMap((i) => i.boxes)[0];
+    if (withBox) expect(await panel.textContent()).toContain(`CSV line ${withBox.line}`);
+
+    await screenshot(page, 'viewer-sample');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(offOrigin).toEqual([]);
+    await page.close();
+  });
+
+  it('puts a sample box on its image coordinates, before and after a zoom', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/');
+    const samples = (await (await page.request.get(new URL('/data/samples.json', browser.baseURL).href)).json()) as SampleStudy[];
+    const target = samples.flatMap((s) => s.images.map((image) => ({ s, image, box: image.boxes.find((b) => !b.outOfBounds) }))).find((t) => t.box);
+    expect(target, 'a sample image with a box inside the image').toBeDefined();
+    const { s, image, box } = target!;
+    await page.goto(new URL(`/viewer/?study=${s.id}`, browser.baseURL).href, { waitUntil: 'networkidle' });
+    await settledStates(page);
+    const index = LABELS.indexOf(`${image.laterality}${image.view}`);
+    const colour = await page.evaluate(({ i }) => window.vindrViewer!.drawnBoxes(i)[0].colour, { i: index });
+    // Alone on screen, so the other boxes' labels stay out of the way.
+    await page.locator(`#view-${index}`).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.viewer-cell').nth(index === 0 ? 1 : 0).isVisible()).toBe(false);
+    const before = await stableBoxRect(page, index, box!.box);
+    expectClose(await measuredBoxRect(page, before, colour), before);
+    // Zoom ×2 about the box centre (so the box stays inside the view).
+    await page.evaluate(({ i, r }) => {
+      const frame = document.getElementById(`view-${i}`)!.getBoundingClientRect();
+      window.vindrViewer!.view(i)!.zoom(1, (r.left + r.right) / 2 - frame.left, (r.top + r.bottom) / 2 - frame.top);
+    }, { i: index, r: before });
+    const after = await stableBoxRect(page, index, box!.box);
+    expect(after.right - after.left).toBeGreaterThan((before.right - before.left) * 1.5);
+    expectClose(await measuredBoxRect(page, after, colour), after);
+    await screenshot(page, 'viewer-sample-zoomed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('goes to the next and previous sample study with n and p', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/');
+    const samples = (await (await page.request.get(new URL('/data/samples.json', browser.baseURL).href)).json()) as SampleStudy[];
+    expect(samples.length).toBeGreaterThan(1);
+    await page.goto(new URL(`/viewer/?study=${samples[0].id}`, browser.baseURL).href);
+    await page.waitForFunction(() => window.vindrViewer !== undefined);
+    await page.locator('body').press('n');
+    await page.waitForURL((url) => url.searchParams.get('study') === samples[1].id);
+    await page.waitForFunction(() => window.vindrViewer !== undefined);
+    expect(await page.locator('#viewer-study').textContent()).toBe(samples[1].id);
+    await page.locator('body').press('p');
+    await page.waitForURL((url) => url.searchParams.get('study') === samples[0].id);
+    await page.waitForFunction(() => window.vindrViewer !== undefined);
+    expect(await page.getByRole('link', { name: 'Next study →' }).getAttribute('href')).toBe(`/viewer/?study=${samples[1].id}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('fixture studies', () => {
+  it('keeps boxes on the lesion on a mirrored view and through a zoom; the legend and keys toggle them', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/?study=none');
+    // The fixture's chest wall is stored on the left: as an R image it must be mirrored, as an L image not.
+    const { study, files } = fixtureStudy('fixture-boxes', [
+      { laterality: 'R', view: 'CC', file: 'uncompressed.dicom', boxes: [FIXTURE_LESION_BOX] },
+      { laterality: 'L', view: 'CC', file: 'uncompressed.dicom', boxes: [FIXTURE_LESION_BOX] },
+    ]);
+    await openFixtureStudy(page, browser.baseURL, study, files);
+    expect(await settledStates(page)).toEqual(['ready', 'ready', 'empty', 'empty']);
+    expect(await page.locator('#view-2').locator('..').locator('.viewer-message').textContent()).toContain('no RMLO image');
+
+    const flipped = await page.evaluate(() => [0, 1].map((i) => window.vindrViewer!.view(i)!.isFlipped()));
+    expect(flipped).toEqual([true, false]);
+    const colour = '#E8602C';
+    for (const index of [0, 1]) {
+      const expected = await stableBoxRect(page, index, FIXTURE_LESION_BOX.box);
+      // Mirrored: image x = 33…57 of 128 lands on the right half of the view.
+      const frame = (await page.locator(`#view-${index}`).boundingBox())!;
+      if (index === 0) expect((expected.left + expected.right) / 2).toBeGreaterThan(frame.x + frame.width / 2);
+      else expect((expected.left + expected.right) / 2).toBeLessThan(frame.x + frame.width / 2);
+      expectClose(await measuredBoxRect(page, expected, colour), expected);
+    }
+    // Zoom ×2 about a point just off the lesion, on the mirrored view.
+    const unzoomed = await stableBoxRect(page, 0, FIXTURE_LESION_BOX.box);
+    await page.evaluate(({ r }) => {
+      const frame = document.getElementById('view-0')!.getBoundingClientRect();
+      window.vindrViewer!.view(0)!.zoom(1, r.left - frame.left, r.top - frame.top);
+    }, { r: unzoomed });
+    const zoomed = await stableBoxRect(page, 0, FIXTURE_LESION_BOX.box);
+    expectClose(await measuredBoxRect(page, zoomed, colour), zoomed);
+    await screenshot(page, 'viewer-fixture-boxes');
+
+    // 'b' hides every box, the legend hides one category.
+    const visible = () => page.evaluate(() => {
+      const layer = window.vindrViewer!.view(1)!.app.getDrawLayers()[0];
+      const id = window.vindrViewer!.drawnBoxes(1)[0].id;
+      return layer.isAnnotationVisible(id);
+    });
+    expect(await visible()).toBe(true);
+    await page.locator('body').press('b');
+    expect(await visible()).toBe(false);
+    await page.locator('body').press('b');
+    expect(await visible()).toBe(true);
+    await page.getByRole('button', { name: 'Mass' }).click();
+    expect(await page.getByRole('button', { name: 'Mass' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await visible()).toBe(false);
+    // Window/level by drag: the Window / level tool, then a drag across the mirrored view.
+    const wlBefore = await page.evaluate(() => window.vindrViewer!.view(0)!.windowLevel());
+    await page.getByRole('radio', { name: 'Window / level' }).check();
+    const frame0 = (await page.locator('#view-0').boundingBox())!;
+    await page.mouse.move(frame0.x + frame0.width / 2, frame0.y + frame0.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(frame0.x + frame0.width / 2 + 60, frame0.y + frame0.height / 2 + 40, { steps: 6 });
+    await page.mouse.up();
+    const wlAfter = await page.evaluate(() => window.vindrViewer!.view(0)!.windowLevel());
+    expect(wlAfter).not.toEqual(wlBefore);
+    // 'r' resets to the file's first preset (2048/4096, which dwv holds clamped to the data range).
+    await page.locator('body').press('r');
+    expect(await page.evaluate(() => window.vindrViewer!.view(0)!.windowLevel())).toEqual(wlBefore);
+    await page.getByRole('radio', { name: 'Zoom / pan' }).check();
+
+    // Enter enlarges the focused view, Escape brings the four back.
+    await page.locator('#view-1').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.viewer-cell').nth(0).isVisible()).toBe(false);
+    expect((await page.locator('#view-1').boundingBox())!.width).toBeGreaterThan(frameWidth(await page.locator('#view-0').boundingBox()) + 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.viewer-cell').nth(0).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a clear message in each broken view while the good one renders', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/?study=none');
+    const { study, files } = fixtureStudy('fixture-broken', [
+      { laterality: 'R', view: 'CC', file: 'uncompressed.dicom' },
+      { laterality: 'L', view: 'CC', file: 'truncated.dicom' },
+      { laterality: 'R', view: 'MLO', file: 'not-dicom.dicom' },
+      { laterality: 'L', view: 'MLO', file: null },
+    ]);
+    await openFixtureStudy(page, browser.baseURL, study, files);
+    expect(await settledStates(page)).toEqual(['ready', 'error', 'error', 'error']);
+    const messages = await page.locator('.viewer-message').allTextContents();
+    expect(messages[0]).toBe('');
+    expect(messages[1]).toBe('LCC: the DICOM file is truncated or damaged.');
+    expect(messages[2]).toBe('RMLO: this is not a DICOM file (no DICM marker at byte 128).');
+    expect(messages[3]).toBe('LMLO: the file could not be fetched (HTTP 404 Not Found).');
+    expect((await canvasStats(page, 0)).distinct).toBeGreaterThan(20);
+    await screenshot(page, 'viewer-fixture-broken');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(withoutExpected404(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('decodes RLE, JPEG lossless, JPEG 2000 and baseline JPEG with dwv’s workers, and says JPEG-LS is not supported', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/?study=none');
+    const { study, files } = fixtureStudy('fixture-compressed', [
+      { laterality: 'R', view: 'CC', file: 'rle.dicom' },
+      { laterality: 'L', view: 'CC', file: 'jpeg-lossless.dicom' },
+      { laterality: 'R', view: 'MLO', file: 'jpeg2000.dicom' },
+      { laterality: 'L', view: 'MLO', file: 'jpeg-baseline.dicom' },
+    ]);
+    await openFixtureStudy(page, browser.baseURL, study, files);
+    expect(await settledStates(page)).toEqual(['ready', 'ready', 'ready', 'ready']);
+    const syntaxes = await page.evaluate(() => [0, 1, 2, 3].map((i) => window.vindrViewer!.info(i)?.transferSyntax));
+    expect(syntaxes).toEqual(['1.2.840.10008.1.2.5', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.50']);
+    for (let i = 0; i < 4; i++) {
+      const stats = await canvasStats(page, i);
+      expect(stats.distinct, `${LABELS[i]} decoded`).toBeGreaterThan(20);
+      expect(stats.nonBlack).toBeGreaterThan(0.05);
+    }
+    await screenshot(page, 'viewer-fixture-compressed');
+    expect(errors).toEqual([]);
+
+    const ls = fixtureStudy('fixture-jpegls', [{ laterality: 'R', view: 'CC', file: 'jpeg-ls.dicom' }]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.route('**/*', (route) => route.continue());
+    await openFixtureStudy(page, browser.baseURL, ls.study, ls.files);
+    expect((await settledStates(page))[0]).toBe('error');
+    expect(await page.locator('.viewer-message').first().textContent()).toMatch(/^RCC: .*(not supported|JPEG-LS|decod)/i);
+    await page.close();
+  });
+});
+
+function frameWidth(box: { width: number } | null): number {
+  return box?.width ?? 0;
+}
