@@ -1,5 +1,6 @@
-// The data-quality rules of STATS.md with plain explanations, and the shaping of stats.json's quality issues into
-// one section per rule for the quality audit page, rules that did not fire included (count 0). Pure.
+// The one catalogue of data-quality rules: name, severity and plain explanations. The stats command reports them
+// in this order (src/lib/stats/quality-log.ts); the quality audit page shows one section per rule, rules that did
+// not fire included (count 0). Pure.
 
 import type { QualityExample, QualityIssue, Severity } from './types.ts';
 
@@ -13,8 +14,8 @@ export interface QualityRuleInfo {
   whyItMatters: string;
 }
 
-/** The eight rules STATS.md requires, in its order. */
-export const QUALITY_RULES: readonly QualityRuleInfo[] = [
+/** The eight rules of the stats.json contract, in its order, then this project's own. */
+export const QUALITY_RULES = [
   {
     rule: 'box-out-of-bounds',
     severity: 'warning',
@@ -71,7 +72,37 @@ export const QUALITY_RULES: readonly QualityRuleInfo[] = [
     meaning: 'A study with no usable patient age.',
     whyItMatters: 'The study is left out of the age distribution and of any age-stratified analysis.',
   },
-];
+  {
+    rule: 'duplicate-image',
+    severity: 'error',
+    title: 'Image listed twice',
+    meaning: 'A breast-level row repeats an image id already listed; the repeat is not counted.',
+    whyItMatters: 'A repeated image would be counted twice and could carry conflicting labels.',
+  },
+  {
+    rule: 'finding-row-mismatch',
+    severity: 'warning',
+    title: 'Finding row disagrees with its image',
+    meaning: "A finding row's study, laterality, view, labels or split differ from the breast-level row of the same image.",
+    whyItMatters: 'The two annotation files describe the same image differently, so one of them is wrong; counts follow the breast-level file.',
+  },
+  {
+    rule: 'metadata-image-unknown',
+    severity: 'info',
+    title: 'Metadata for an unknown image',
+    meaning: 'A metadata.csv row for an image that the breast-level file does not list.',
+    whyItMatters: 'Its age and vendor are not used; the files may come from different versions of the release.',
+  },
+  {
+    rule: 'dicom-unreadable',
+    severity: 'warning',
+    title: 'DICOM header unreadable',
+    meaning: 'Without metadata.csv, ages and vendors come from the DICOM headers; this image\'s header could not be read.',
+    whyItMatters: 'Its study may lose its age and its vendor; the file may be truncated or not a DICOM file.',
+  },
+] as const satisfies readonly QualityRuleInfo[];
+
+export type QualityRule = (typeof QUALITY_RULES)[number]['rule'];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
@@ -93,24 +124,24 @@ export function viewerHref(studyId: string): string {
 }
 
 /**
- * One section per rule: the eight of STATS.md (count 0 when a rule did not fire) plus any further rule the stats
- * command reported: the rules that fired first (what QA has to look at), each group by severity (errors first),
- * then in STATS.md order (further rules by name). Examples link to the viewer only for studies in `studiesWithImages`.
+ * One section per rule of the catalogue (count 0 when a rule did not fire) plus any rule the catalogue does not know
+ * (a stats.json from another version): the rules that fired first (what QA has to look at), each group by severity (errors first),
+ * then in catalogue order (unknown rules by name). Examples link to the viewer only for studies in `studiesWithImages`.
  */
 export function qualitySections(issues: readonly QualityIssue[], studiesWithImages: ReadonlySet<string>): QualitySection[] {
   const byRule = new Map(issues.map((issue) => [issue.rule, issue]));
-  const known = new Set(QUALITY_RULES.map((info) => info.rule));
+  const known = new Set<string>(QUALITY_RULES.map((info) => info.rule));
   const extra: QualityRuleInfo[] = issues
     .filter((issue) => !known.has(issue.rule))
     .map((issue) => ({
       rule: issue.rule,
       severity: issue.severity,
       title: issue.rule,
-      meaning: 'A further check the statistics command runs; its examples show what it found.',
+      meaning: 'A check this version of the explorer does not know (the stats.json comes from another version); its examples show what it found.',
       whyItMatters: 'Review the examples below.',
     }))
     .sort((a, b) => (a.rule < b.rule ? -1 : 1));
-  const infos = [...QUALITY_RULES, ...extra];
+  const infos: QualityRuleInfo[] = [...QUALITY_RULES, ...extra];
   const position = new Map(infos.map((info, i) => [info.rule, i]));
   return infos
     .map((info) => {

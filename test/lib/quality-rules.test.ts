@@ -5,7 +5,7 @@ import type { QualityIssue } from '../../src/lib/types.ts';
 const example = (study: string, line: number) => ({ file: 'finding_annotations.csv', line, study_id: study, image_id: `img-${line}`, detail: 'x' });
 
 describe('QUALITY_RULES', () => {
-  it('names the eight rules of STATS.md with their severities', () => {
+  it('names the eight rules of STATS.md first, then the project\'s own, with their severities', () => {
     expect(QUALITY_RULES.map((r) => `${r.rule}:${r.severity}`)).toEqual([
       'box-out-of-bounds:warning',
       'box-degenerate:error',
@@ -15,6 +15,10 @@ describe('QUALITY_RULES', () => {
       'finding-on-negative-breast:error',
       'image-not-in-both-files:error',
       'age-missing:info',
+      'duplicate-image:error',
+      'finding-row-mismatch:warning',
+      'metadata-image-unknown:info',
+      'dicom-unreadable:warning',
     ]);
     for (const rule of QUALITY_RULES) expect(rule.meaning.length && rule.whyItMatters.length).toBeGreaterThan(20);
   });
@@ -23,18 +27,22 @@ describe('QUALITY_RULES', () => {
 describe('qualitySections(issues, studiesWithImages)', () => {
   it('lists every rule, with 0 for rules that did not fire', () => {
     const sections = qualitySections([], new Set());
-    expect(sections).toHaveLength(8);
+    expect(sections).toHaveLength(12);
     expect(sections.every((s) => s.count === 0 && s.examples.length === 0)).toBe(true);
-    // errors first, then warnings, then info; STATS.md order within a severity
+    // errors first, then warnings, then info; catalogue order within a severity
     expect(sections.map((s) => s.rule)).toEqual([
       'box-degenerate',
       'study-in-both-splits',
       'finding-on-negative-breast',
       'image-not-in-both-files',
+      'duplicate-image',
       'box-out-of-bounds',
       'missing-view',
       'view-label-disagreement',
+      'finding-row-mismatch',
+      'dicom-unreadable',
       'age-missing',
+      'metadata-image-unknown',
     ]);
   });
 
@@ -54,10 +62,10 @@ describe('qualitySections(issues, studiesWithImages)', () => {
 
   it('keeps a further rule the stats command reports, with its own severity', () => {
     const sections = qualitySections([{ rule: 'duplicate-box', severity: 'info', count: 2, examples: [] }], new Set());
-    expect(sections).toHaveLength(9);
-    // the only rule that fired comes first; the info rule that did not fire comes last
+    expect(sections).toHaveLength(13);
+    // the only rule that fired comes first; the info rules that did not fire come last
     expect(sections[0]).toMatchObject({ rule: 'duplicate-box', severity: 'info', count: 2 });
-    expect(sections[8].rule).toBe('age-missing');
+    expect(sections[12].rule).toBe('metadata-image-unknown');
   });
 });
 
