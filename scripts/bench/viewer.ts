@@ -7,20 +7,19 @@
 //   tsx scripts/bench/viewer.ts [--runs N] [--dist DIR]   (or `npm run bench -- --only viewer`; needs `npm run build`)
 // Targets: first view ≤ 1000 ms, all four ≤ 2500 ms.
 
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { extent, median } from 'd3-array';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/node/chromium.ts';
+import { startPreviewServer } from '../../src/node/preview-server.ts';
 import type { SampleStudy } from '../../src/lib/types.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TARGETS = { firstMs: 1000, allMs: 2500 };
 
 export interface ViewerRun {
@@ -35,40 +34,6 @@ export interface ViewerBench {
   runs: ViewerRun[];
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no free port'))));
-    });
-  });
-}
-
-async function startPreview(port: number, dist: string | undefined): Promise<ChildProcess> {
-  const args = ['preview', '--host', '127.0.0.1', '--port', String(port), ...(dist ? ['--outDir', dist] : [])];
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'astro'), args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`astro preview exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  child.kill('SIGTERM');
-  throw new Error('astro preview did not start within 30 s');
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /** A sample study whose four images are all SIEMENS 3518×2800 (the heaviest common case), else the first sample. */
 export function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | undefined {
@@ -78,23 +43,19 @@ export function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | u
   return siemens ?? samples[0];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function summary(label: string, values: number[], target?: number): string {
-  const m = median(values);
+  const m = median(values) ?? NaN;
+  const [low, high] = extent(values);
   const verdict = target === undefined ? '' : m <= target ? `  ✓ ≤ ${target}` : `  ✗ > ${target}`;
-  return `  ${label.padEnd(30)} median ${String(Math.round(m)).padStart(5)} ms   range ${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))} ms${verdict}\n`;
+  return `  ${label.padEnd(30)} median ${String(Math.round(m)).padStart(5)} ms   range ${Math.round(low ?? NaN)}–${Math.round(high ?? NaN)} ms${verdict}\n`;
 }
 
 async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
   const profile = mkdtempSync(join(tmpdir(), 'viewer-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_FLAGS,
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1280, height: 900 },
   });
@@ -134,15 +95,14 @@ export async function benchViewer(options: { runs?: number; dist?: string } = {}
     return null;
   }
   const runs = options.runs ?? 7;
-  const port = await freePort();
-  const server = await startPreview(port, options.dist ? dist : undefined);
+  const server = await startPreviewServer({ root: ROOT, outDir: options.dist ? dist : undefined });
   const results: ViewerRun[] = [];
   try {
     // One warm-up run (server file cache, Chromium's first start), not counted.
-    await oneRun(`http://127.0.0.1:${port}`, study.id);
-    for (let i = 0; i < runs; i++) results.push(await oneRun(`http://127.0.0.1:${port}`, study.id));
+    await oneRun(server.baseURL, study.id);
+    for (let i = 0; i < runs; i++) results.push(await oneRun(server.baseURL, study.id));
   } finally {
-    await stop(server);
+    await server.stop();
   }
   const size = `${study.images[0]?.rows}×${study.images[0]?.columns} ${study.images[0]?.vendor ?? ''}`.trim();
   process.stdout.write(`viewer: study ${study.id} (${size}, ${runs} cold-cache runs, headless Chromium, 127.0.0.1)\n`);

@@ -3,6 +3,8 @@
 // whenever dwv is drawing another view; here the next file streams in while the previous one is drawn. Measured:
 // two at a time finished all four no sooner and delayed the first (3.6 s instead of 2.2 s, see the bench).
 
+import { fetchDicom } from './fetch-file.ts';
+
 export interface FetchRequest {
   urls: string[];
 }
@@ -10,13 +12,7 @@ export interface FetchRequest {
 export type FetchReply = { url: string; ok: true; buffer: ArrayBuffer } | { url: string; ok: false; reason: string };
 
 async function fetchOne(url: string): Promise<FetchReply> {
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return { url, ok: false, reason: `the file could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})` };
-    return { url, ok: true, buffer: await response.arrayBuffer() };
-  } catch (error) {
-    return { url, ok: false, reason: `the file could not be fetched (${error instanceof Error ? error.message : String(error)})` };
-  }
+  return { url, ...(await fetchDicom(url)) };
 }
 
 self.onmessage = async (event: MessageEvent<FetchRequest>) => {

@@ -6,6 +6,7 @@
 
 import { hangImages } from '../lib/hanging.ts';
 import type { SampleStudy } from '../lib/types.ts';
+import { fetchDicom, type FileResult } from './fetch-file.ts';
 import type { FetchReply, FetchRequest } from './fetch.worker.ts';
 
 /** Written by src/node/site/viewer-previews.ts: one downsampled 8-bit PNG per uncompressed sample image. */
@@ -28,7 +29,7 @@ export const SAMPLES_URL = '/data/samples.json';
 export const PREVIEWS_URL = '/viewer/assets/previews/index.json';
 
 /** What a view's file fetch ended with: the bytes, or why there are none. */
-export type FileResult = { ok: true; buffer: ArrayBuffer } | { ok: false; reason: string };
+export type { FileResult };
 
 export interface Prefetch {
   studyId: string | null;
@@ -49,16 +50,8 @@ async function fetchJson<T>(url: string, fallback: T | null): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Fetches one DICOM; a network failure or an HTTP error becomes a reason the view can show. */
-export async function fetchFile(url: string): Promise<FileResult> {
-  try {
-    const response = await fetch(url);
-    if (!response.ok) return { ok: false, reason: `the file could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})` };
-    return { ok: true, buffer: await response.arrayBuffer() };
-  } catch (error) {
-    return { ok: false, reason: `the file could not be fetched (${error instanceof Error ? error.message : String(error)})` };
-  }
-}
+/** Fetches one DICOM on the main thread (see fetch-file.ts for how). */
+export const fetchFile = fetchDicom;
 
 /** Starts the fetch worker on `urls`; one promise per URL, or null when no worker could be started. */
 function fetchInWorker(urls: string[]): Map<string, Promise<FileResult>> | null {

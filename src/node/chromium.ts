@@ -1,4 +1,5 @@
-// Where Debian's Chromium lives and how we start it (the flags keep it off this machine's closed network).
+// Where Debian's Chromium lives and how the browser tests and benchmarks start it (the flags keep it off the
+// network: no background requests, no component updates, no sync).
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
