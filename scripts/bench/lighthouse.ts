@@ -1,6 +1,6 @@
-// Lighthouse (12.2.3) on every statistics page of the built site (not a test): serves dist/ with `astro preview` on a
-// free port of 127.0.0.1, runs Lighthouse's default (mobile, simulated throttling) performance and accessibility
-// audits in Debian's Chromium, prints the scores, and stops the server by PID.
+// Lighthouse (12.2.3) on every statistics page, the two audits and the study browser of the built site (not a
+// test): serves dist/ on a free port of 127.0.0.1, runs Lighthouse's default (mobile, simulated throttling)
+// performance and accessibility audits in Debian's Chromium, prints the scores, and stops the server.
 //   tsx scripts/bench/lighthouse.ts        (or via `npm run bench -- --only lighthouse`; needs `npm run build`)
 // Targets: performance ≥ 95, accessibility 100 on every page.
 
@@ -14,6 +14,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/node/chromium.ts';
 import { startPreviewServer } from '../../src/node/preview-server.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+/** Scored too, though the budgets are the statistics pages' (the viewer is measured by bench/viewer.ts instead). */
+const AUDIT_AND_BROWSER_PAGES = ['/audit/split/', '/audit/quality/', '/studies/'];
 const TARGETS = { performance: 95, accessibility: 100 };
 
 export interface LighthouseScore {
@@ -27,8 +29,9 @@ export interface LighthouseScore {
 
 export async function benchLighthouse(): Promise<LighthouseScore[]> {
   // Pages not built (yet) are skipped with a note.
-  const pages = STATS_PAGES.filter((page) => existsSync(join(ROOT, 'dist', page, 'index.html')));
-  const missing = STATS_PAGES.filter((page) => !pages.includes(page));
+  const wanted = [...STATS_PAGES, ...AUDIT_AND_BROWSER_PAGES];
+  const pages = wanted.filter((page) => existsSync(join(ROOT, 'dist', page, 'index.html')));
+  const missing = wanted.filter((page) => !pages.includes(page));
   if (missing.length) process.stdout.write(`lighthouse: not built, skipped: ${missing.join(' ')}\n`);
   const server = await startPreviewServer({ root: ROOT });
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
