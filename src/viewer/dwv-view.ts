@@ -9,6 +9,7 @@ import { chestWallSide, needsFlip, type Side } from '../lib/hanging.ts';
 import { backgroundValue, replacePadding } from '../lib/pixel-padding.ts';
 import { windowPresets, type WindowPreset } from '../lib/window-presets.ts';
 import { installFastRender, registerFilePresets } from './fast-render.ts';
+import { installLeanDrawLayer } from './lean-draw-layer.ts';
 
 export type Tool = 'ZoomAndPan' | 'WindowLevel';
 
@@ -67,6 +68,7 @@ export class DwvView {
   constructor(container: HTMLElement) {
     if (!container.id) throw new Error('a dwv view container needs an id');
     installFastRender();
+    installLeanDrawLayer();
     this.divId = container.id;
     this.container = container;
     this.config = new ViewConfig(this.divId);

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { STATS_PAGES } from './dashboard-kit.ts';
 
-const DIST = 'dist';
+const DIST = process.env.E2E_DIST ?? 'dist';
 const JS_BUDGET_BYTES = 100 * 1024;
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {
