@@ -64,7 +64,7 @@ export const render: RenderChart<BoxSizeData> = (el, data, { view, width }) => {
     lines.forEach((line, i) => label.append('tspan').attr('x', margin.left - 8).attr('dy', i === 0 ? `${0.35 - (lines.length - 1) * 0.6}em` : '1.2em').text(line));
     svg.append('text').attr('class', 'value-label').attr('x', margin.left + innerWidth + 6).attr('y', mid).attr('dy', '0.35em').text(`n = ${formatCount(row.count)}`);
 
-    const { min, q1, median, q3, max } = row.five;
+    const { min, q1, q3, max } = row.five;
     plots.append('line').attr('x1', x(min)).attr('x2', x(max)).attr('y1', mid).attr('y2', mid).attr('stroke', 'currentColor').attr('stroke-width', 1.5);
     plots.append('rect').attr('x', x(q1)).attr('y', top).attr('width', Math.max(0, x(q3) - x(q1))).attr('height', band)
       .attr('fill', row.color).attr('fill-opacity', 0.35).attr('stroke', row.color).attr('stroke-width', 1);

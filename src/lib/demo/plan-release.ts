@@ -97,7 +97,7 @@ function assignVendors(drafts: Draft[], rng: Rng): number[] {
 /** The study with two L-CC images and no L-MLO: a study normal on both sides, so no box needs an L-MLO. */
 function markQuirkStudy(drafts: Draft[], exclude: Set<number>, rng: Rng): void {
   const candidates = drafts
-    .map((d, i) => i)
+    .map((_, i) => i)
     .filter((i) => !exclude.has(i) && drafts[i].findings.length === 0 && drafts[i].breasts.L.birads === '1' && drafts[i].breasts.R.birads === '1');
   drafts[candidates[rng.int(candidates.length)]].quirk = true;
 }
