@@ -26,4 +26,6 @@ function send(reply: FetchReply): void {
 
 self.onmessage = async (event: MessageEvent<FetchRequest>) => {
   for (const url of event.data.urls) send(await fetchOne(url));
+  // The page sends one list (an empty one when it needs nothing).
+  self.close();
 };

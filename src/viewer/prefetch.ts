@@ -73,11 +73,20 @@ function startWorker(): Worker | null {
 }
 const failedWorkers = new WeakSet<Worker>();
 
+/**
+ * Lets an unneeded worker finish loading and close itself (an empty list). Terminating it while its script is
+ * still being fetched leaves that request unfinished for good in Playwright's eyes, and the page never reaches
+ * "networkidle" (the browser tests wait for it).
+ */
+function release(worker: Worker): void {
+  worker.postMessage({ urls: [] } satisfies FetchRequest);
+}
+
 /** Gives the started worker its `urls`; one promise per URL, or null when there is nothing for it to do. */
 function fetchInWorker(worker: Worker | null, urls: string[]): Map<string, Promise<FileResult>> | null {
   if (!worker) return null;
   if (urls.length === 0 || failedWorkers.has(worker)) {
-    worker.terminate();
+    release(worker);
     return null;
   }
   // The worker resolves URLs against its own script URL: give it absolute ones, keyed back to the site-relative form.
@@ -134,7 +143,7 @@ export function prefetch(search: string = location.search): Prefetch {
       return map;
     })
     .catch(() => {
-      worker?.terminate();
+      if (worker) release(worker);
       return new Map<string, Promise<FileResult>>();
     });
   started = { studyId, samples, previews, files };
