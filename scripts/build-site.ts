@@ -15,6 +15,7 @@ import { computeStats, serializeStats } from '../src/node/compute-stats.ts';
 import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { writeStudyData } from '../src/node/site/write-study-data.ts';
+import { createStudyCollector } from '../src/lib/study-records.ts';
 import { copyViewerAssets } from '../src/node/site/viewer-assets.ts';
 
 const DEMO_DIR = '.demo-release';
@@ -68,7 +69,12 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
   }
 
   mkdirSync(OUT_DIR, { recursive: true });
-  const stats = await computeStats(dataDir);
+  // One pass over the annotation CSVs feeds both the stats and the study index.
+  const collected = createStudyCollector();
+  const stats = await computeStats(dataDir, {
+    onBreastRow: (row) => collected.addBreastRow(row),
+    onFindingRow: (row) => collected.addFindingRow(row),
+  });
   writeAtomically(join(OUT_DIR, 'stats.json'), serializeStats(stats));
   log(`stats.json: ${stats.counts.studies.all} studies, ${stats.counts.images.all} images, ${stats.counts.findings.all} boxes`);
 
@@ -77,6 +83,7 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,
+    collected,
     log,
   });
   copyViewerAssets(PUBLIC_DIR, log);

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { StatsAccumulator, type AgeSource } from '../lib/stats/stats-accumulator.ts';
-import type { Stats } from '../lib/types.ts';
+import type { BreastRow, FindingRow, Stats } from '../lib/types.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readDicomHeaders } from './dicom-header.ts';
 import { startMetadataJob } from './metadata-facts.ts';
@@ -23,6 +23,9 @@ export interface ComputeStatsOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Read metadata.csv on a worker thread, beside the annotation CSVs (default true; same result either way). */
   threads?: boolean;
+  /** Also hands each validated row to the caller, so the build reads the annotation CSVs once for everything. */
+  onBreastRow?: (row: BreastRow) => void;
+  onFindingRow?: (row: FindingRow) => void;
 }
 
 export async function computeStats(dir: string, options: ComputeStatsOptions = {}): Promise<Stats> {
@@ -35,8 +38,15 @@ export async function computeStats(dir: string, options: ComputeStatsOptions = {
   metadataJob.result.catch(() => {});
   let ageSource: AgeSource = 'none';
   try {
-    files[FILES.breast] = await streamBreastRows(dir, (row) => accumulator.addBreastRow(row), read);
-    files[FILES.finding] = await streamFindingRows(dir, (row) => accumulator.addFindingRow(row), read);
+    const { onBreastRow, onFindingRow } = options;
+    files[FILES.breast] = await streamBreastRows(dir, (row) => {
+      accumulator.addBreastRow(row);
+      onBreastRow?.(row);
+    }, read);
+    files[FILES.finding] = await streamFindingRows(dir, (row) => {
+      accumulator.addFindingRow(row);
+      onFindingRow?.(row);
+    }, read);
     const metadata = await metadataJob.result;
     if (metadata !== null) {
       files[FILES.metadata] = metadata.info;

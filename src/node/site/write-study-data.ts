@@ -1,13 +1,13 @@
 // Writes what the study browser and the viewer read: <out>/studies.json (the compact index of every study),
 // <out>/samples.json (the sample studies with boxes and display values) and the samples' DICOMs under
-// <out>/images/<study_id>/<image_id>.dicom. Called by scripts/prepare-site.ts.
+// <out>/images/<study_id>/<image_id>.dicom. Called by scripts/build-site.ts.
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReleaseInputError } from '../../lib/csv/errors.ts';
 import type { MetadataRow, SampleStudy } from '../../lib/types.ts';
 import { FILES } from '../../lib/vocabulary.ts';
-import { createStudyCollector, type StudyRecord } from '../../lib/study-records.ts';
+import { createStudyCollector, type StudyCollector, type StudyRecord } from '../../lib/study-records.ts';
 import { encodeStudyIndex, serializeStudyIndex, summarizeStudy } from '../../lib/study-index.ts';
 import {
   DEFAULT_SAMPLE_COUNT,
@@ -29,14 +29,20 @@ export interface WriteStudyDataOptions {
   studiesFile?: string;
   /** How many studies the automatic choice picks (default 8). */
   sampleCount?: number;
+  /** Rows already collected while computing the stats (the build's single pass); read from dataDir when absent. */
+  collected?: StudyCollector;
   log: (line: string) => void;
 }
 
 export async function writeStudyData(dataDir: string, outDir: string, options: WriteStudyDataOptions): Promise<void> {
   const { log } = options;
-  const collector = createStudyCollector();
-  await streamBreastRows(dataDir, (row) => collector.addBreastRow(row));
-  await streamFindingRows(dataDir, (row) => collector.addFindingRow(row));
+  let collector = options.collected;
+  if (!collector) {
+    collector = createStudyCollector();
+    const into = collector;
+    await streamBreastRows(dataDir, (row) => into.addBreastRow(row));
+    await streamFindingRows(dataDir, (row) => into.addFindingRow(row));
+  }
   const metadata = new Map<string, MetadataRow>();
   await streamMetadataRows(dataDir, (row) => {
     if (!metadata.has(row.imageId)) metadata.set(row.imageId, row);
