@@ -1,4 +1,4 @@
-// writeStudyData (called by scripts/prepare-site.ts) on a tiny release written to a temp folder: studies.json,
+// writeStudyData (called by scripts/build-site.ts) on a tiny release written to a temp folder: studies.json,
 // samples.json, the copied DICOMs, stale-file removal, the user's study list and its errors.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeStudyIndex } from '../../src/lib/study-index.ts';
 import type { SampleStudy } from '../../src/lib/types.ts';
 import { writeStudyData } from '../../src/node/site/write-study-data.ts';
+import { computeStats } from '../../src/node/compute-stats.ts';
+import { createStudyCollector } from '../../src/lib/study-records.ts';
 
 const BREAST_HEADER = 'study_id,series_id,image_id,laterality,view_position,height,width,breast_birads,breast_density,split';
 const FINDING_HEADER = `${BREAST_HEADER.replace(',split', '')},finding_categories,finding_birads,xmin,ymin,xmax,ymax,split`;
@@ -142,6 +144,19 @@ describe('writeStudyData', () => {
     await writeStudyData(data, out, { log, studyIds: ['normal'] });
     expect(copied()).toEqual(['LCC', 'LMLO', 'RCC', 'RMLO'].map((v) => `normal/normal-${v}.dicom`));
     expect(lines.at(-2)).toBe('DICOMs: 4 copied, 0 unchanged, 9 stale removed (0 MB in images/)');
+  });
+
+  it('writes the same files from rows collected during computeStats as from its own read', async () => {
+    await writeStudyData(data, out, { log, sampleCount: 2 });
+    const own = [readFileSync(join(out, 'studies.json'), 'utf8'), readFileSync(join(out, 'samples.json'), 'utf8')];
+    const collected = createStudyCollector();
+    await computeStats(data, { onBreastRow: (r) => collected.addBreastRow(r), onFindingRow: (r) => collected.addFindingRow(r) });
+    // Without the annotation CSVs, only the collected rows can give the same files.
+    rmSync(join(data, 'breast-level_annotations.csv'));
+    rmSync(join(data, 'finding_annotations.csv'));
+    rmSync(out, { recursive: true, force: true });
+    await writeStudyData(data, out, { log, sampleCount: 2, collected });
+    expect([readFileSync(join(out, 'studies.json'), 'utf8'), readFileSync(join(out, 'samples.json'), 'utf8')]).toEqual(own);
   });
 
   it('takes the user\'s studies from --studies and --studies-file, and keeps a study with a missing file', async () => {
