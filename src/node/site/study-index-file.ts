@@ -13,7 +13,7 @@ export const STUDY_INDEX_URL = '/data/studies.json';
 export function loadStudyIndex(): CompactStudyIndex {
   const path = join(process.cwd(), STUDY_INDEX_PATH);
   if (!existsSync(path)) {
-    throw new Error(`${STUDY_INDEX_PATH} is missing: run \`npm run build\` (scripts/prepare-site.ts writes it).`);
+    throw new Error(`${STUDY_INDEX_PATH} is missing: run \`npm run build\` (scripts/build-site.ts writes it).`);
   }
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompactStudyIndex;
   if (parsed.version !== 1 || !Array.isArray(parsed.rows)) {

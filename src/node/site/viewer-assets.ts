@@ -1,6 +1,6 @@
 // Puts what the viewer page fetches at run time next to it: dwv's decoder workers (JPEG baseline/lossless,
 // JPEG 2000, RLE), which dwv requests relative to the page URL, i.e. /viewer/assets/workers/<name>.worker.min.js,
-// and the previews of the sample images (src/node/site/viewer-previews.ts). Called by scripts/prepare-site.ts
+// and the previews of the sample images (src/node/site/viewer-previews.ts). Called by scripts/build-site.ts
 // after the sample DICOMs and samples.json are in place.
 
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
