@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     allowOnly: false,
     projects: [
+      'vitest.pages.config.ts',
       {
         test: {
           name: 'unit',
