@@ -15,7 +15,7 @@ import { computeStats, serializeStats } from '../src/node/compute-stats.ts';
 import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { writeStudyData } from '../src/node/site/write-study-data.ts';
-import { createStudyCollector } from '../src/lib/study-records.ts';
+import { createStudyCollector } from '../src/lib/studies/study-records.ts';
 import { copyViewerAssets } from '../src/node/site/viewer-assets.ts';
 
 const DEMO_DIR = '.demo-release';

@@ -1,5 +1,5 @@
 // The one catalogue of data-quality rules: name, severity and plain explanations. The stats command reports them
-// in this order (src/lib/stats/quality-log.ts); the quality audit page shows one section per rule, rules that did
+// in this order (src/lib/release/quality-log.ts); the quality audit page shows one section per rule, rules that did
 // not fire included (count 0). Pure.
 
 import type { QualityExample, QualityIssue, Severity } from './types.ts';

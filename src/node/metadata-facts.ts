@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReleaseInputError, type InputLocation } from '../lib/csv/errors.ts';
-import { ImageFactsTable, type ImageFactsParts } from '../lib/stats/image-facts-table.ts';
+import { ImageFactsTable, type ImageFactsParts } from '../lib/release/image-facts-table.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readMetadataFacts, type CsvFileInfo } from './read-release.ts';
 

@@ -3,7 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { ReleaseInputError } from '../lib/csv/errors.ts';
-import { transferList } from '../lib/stats/image-facts-table.ts';
+import { transferList } from '../lib/release/image-facts-table.ts';
 import { collectMetadataFacts, type WorkerReply } from './metadata-facts.ts';
 
 const port = parentPort!;

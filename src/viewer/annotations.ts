@@ -3,9 +3,9 @@
 // clipped to the image and marked when they run outside. Visibility is switched per category from the legend.
 
 import { Annotation, Point2D, Rectangle } from 'dwv';
-import { clipBox } from '../lib/box-geometry.ts';
+import { clipBox } from '../lib/viewer/box-geometry.ts';
 import { colorOf } from '../lib/palette.ts';
-import { boxLabel } from '../lib/box-label.ts';
+import { boxLabel } from '../lib/viewer/box-label.ts';
 import type { SampleBox } from '../lib/types.ts';
 import type { DwvView } from './dwv-view.ts';
 

@@ -4,10 +4,10 @@
 // Every dwv failure ends as a rejected promise with a readable reason, never as an uncaught error.
 
 import { App, AppOptions, Point2D, hasDicomPrefix, ToolConfig, ViewConfig, WindowLevel, type DataElement, type ViewLayer } from 'dwv';
-import { invertDisplayToImage, type AffineTransform } from '../lib/box-geometry.ts';
-import { chestWallSide, needsFlip, type Side } from '../lib/hanging.ts';
-import { backgroundValue, replacePadding } from '../lib/pixel-padding.ts';
-import { windowPresets, type WindowPreset } from '../lib/window-presets.ts';
+import { invertDisplayToImage, type AffineTransform } from '../lib/viewer/box-geometry.ts';
+import { chestWallSide, needsFlip, type Side } from '../lib/viewer/hanging.ts';
+import { backgroundValue, replacePadding } from '../lib/viewer/pixel-padding.ts';
+import { windowPresets, type WindowPreset } from '../lib/viewer/window-presets.ts';
 import { installFastRender, registerFilePresets } from './fast-render.ts';
 import { installLeanDrawLayer } from './lean-draw-layer.ts';
 

@@ -7,7 +7,7 @@
 // method call (≈30 ms per image in a CPU profile): the same min/max over the same pixels, straight off the buffer.
 
 import { Image, View, luts } from 'dwv';
-import { clampToDataRange, linearWindow } from '../lib/window-presets.ts';
+import { clampToDataRange, linearWindow } from '../lib/viewer/window-presets.ts';
 
 interface ViewLike {
   getImage(): {

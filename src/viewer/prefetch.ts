@@ -4,7 +4,7 @@
 // parallel they share the bandwidth and all finish late; in a row the first view gets full resolution after a
 // quarter of the time and is drawn while the next file streams in. No dwv import here on purpose.
 
-import { hangImages } from '../lib/hanging.ts';
+import { hangImages } from '../lib/viewer/hanging.ts';
 import type { SampleStudy } from '../lib/types.ts';
 import { fetchDicom, type FileResult } from './fetch-file.ts';
 import type { FetchReply, FetchRequest } from './fetch.worker.ts';

@@ -2,7 +2,7 @@
 // and the manifest arrive, before dwv is even loaded: the hanging is visible within a few hundred milliseconds and
 // each preview is replaced by dwv's full-resolution view when that is drawn. No dwv import here on purpose.
 
-import { HANGING_SLOTS, hangImages, needsFlip } from '../lib/hanging.ts';
+import { HANGING_SLOTS, hangImages, needsFlip } from '../lib/viewer/hanging.ts';
 import type { Prefetch } from './prefetch.ts';
 
 export async function showPreviews(pre: Prefetch, root: ParentNode = document): Promise<void> {

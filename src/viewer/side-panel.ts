@@ -1,11 +1,11 @@
 // The viewer's side panel and legend, as DOM built from the study (no dwv here): each breast's BI-RADS and density,
 // each finding with its box coordinates, each image's size and vendor, and one toggle per finding category.
 
-import { formatBox } from '../lib/box-geometry.ts';
-import { HANGING_SLOTS } from '../lib/hanging.ts';
+import { formatBox } from '../lib/viewer/box-geometry.ts';
+import { HANGING_SLOTS } from '../lib/viewer/hanging.ts';
 import { colorOf } from '../lib/palette.ts';
 import type { SampleImage, SampleStudy } from '../lib/types.ts';
-import { SHORT_CATEGORY } from '../lib/box-label.ts';
+import { SHORT_CATEGORY } from '../lib/viewer/box-label.ts';
 import { FINDING_CATEGORIES } from '../lib/vocabulary.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

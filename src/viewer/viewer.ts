@@ -6,7 +6,7 @@
 //   const viewer = createViewer(document.getElementById('main')!, study, { files, previews });
 //   …; viewer.destroy();
 
-import { HANGING_SLOTS, hangImages } from '../lib/hanging.ts';
+import { HANGING_SLOTS, hangImages } from '../lib/viewer/hanging.ts';
 import type { SampleImage, SampleStudy } from '../lib/types.ts';
 import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';

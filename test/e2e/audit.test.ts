@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUALITY_RULES, qualitySections, sampleStudyIds } from '../../src/lib/quality-rules.ts';
-import { attributeBalances, formatLD, formatPValue, formatPercent, formatPp, leakageSentence } from '../../src/lib/statistics/split-audit.ts';
+import { attributeBalances, formatLD, formatPValue, formatPercent, formatPp, leakageSentence } from '../../src/lib/split-balance/split-audit.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import { choose, marks } from './dashboard-kit.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';

@@ -3,7 +3,7 @@
 // images open the viewer, and axe finds nothing in light, dark and phone-width layouts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CompactStudyIndex, CompactStudyRow } from '../../src/lib/study-index.ts';
+import type { CompactStudyIndex, CompactStudyRow } from '../../src/lib/studies/study-index.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { boxToScreen } from '../../src/lib/box-geometry.ts';
+import { boxToScreen } from '../../src/lib/viewer/box-geometry.ts';
 import type { Box, SampleBox, SampleImage, SampleStudy } from '../../src/lib/types.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 

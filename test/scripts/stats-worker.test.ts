@@ -35,7 +35,7 @@ async function probeScript(): Promise<string> {
   await writeFile(
     script,
     `import { startMetadataJob } from ${facts};
-import { StatsAccumulator } from ${JSON.stringify(new URL('../../src/lib/stats/stats-accumulator.ts', import.meta.url).href)};
+import { StatsAccumulator } from ${JSON.stringify(new URL('../../src/lib/release/stats-accumulator.ts', import.meta.url).href)};
 import { computeStats, serializeStats } from ${compute};
 import { streamBreastRows, streamFindingRows } from ${JSON.stringify(new URL('../../src/node/read-release.ts', import.meta.url).href)};
 const dir = process.argv[2];

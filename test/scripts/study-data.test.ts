@@ -4,11 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeStudyIndex } from '../../src/lib/study-index.ts';
+import { decodeStudyIndex } from '../../src/lib/studies/study-index.ts';
 import type { SampleStudy } from '../../src/lib/types.ts';
 import { writeStudyData } from '../../src/node/site/write-study-data.ts';
 import { computeStats } from '../../src/node/compute-stats.ts';
-import { createStudyCollector } from '../../src/lib/study-records.ts';
+import { createStudyCollector } from '../../src/lib/studies/study-records.ts';
 
 const BREAST_HEADER = 'study_id,series_id,image_id,laterality,view_position,height,width,breast_birads,breast_density,split';
 const FINDING_HEADER = `${BREAST_HEADER.replace(',split', '')},finding_categories,finding_birads,xmin,ymin,xmax,ymax,split`;

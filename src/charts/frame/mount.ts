@@ -2,7 +2,7 @@
 // keeps controls, URL (pushState; back/forward via popstate), data table, tooltips and downloads in step.
 // A chart that fails to draw shows a message in its own frame; the rest of the page keeps working.
 
-import { toCsv } from '../../lib/chart-data/csv.ts';
+import { toCsv } from '../../lib/chart-data/download-csv.ts';
 import type { ChartView, TableModel } from '../../lib/chart-data/types.ts';
 import { readState, writeState, type StateSchema } from '../../lib/chart-data/url-state.ts';
 import { renderTable } from './data-table.ts';

@@ -1,7 +1,7 @@
 // The study browser's behaviour: loads the compact index, keeps the filter form, the URL and the table in step
 // (every change is a history entry, typing in the id box replaces the current one), and draws one page of rows.
 
-import { decodeStudyIndex } from '../../lib/study-index.ts';
+import { decodeStudyIndex } from '../../lib/studies/study-index.ts';
 import {
   DEFAULT_FILTER,
   SORT_KEYS,
@@ -13,7 +13,7 @@ import {
   sortStudies,
   type SortKey,
   type StudyFilter,
-} from '../../lib/study-filter.ts';
+} from '../../lib/studies/study-filter.ts';
 import type { FindingBiradsKey, Split, StudySummary } from '../../lib/types.ts';
 import { messageRow, renderStudyRow } from './study-rows.ts';
 

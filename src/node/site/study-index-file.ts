@@ -3,7 +3,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompactStudyIndex } from '../../lib/study-index.ts';
+import type { CompactStudyIndex } from '../../lib/studies/study-index.ts';
 
 /** Where the pipeline writes the index, relative to the project root, and where the page fetches it. */
 export const STUDY_INDEX_PATH = join('public', 'data', 'studies.json');

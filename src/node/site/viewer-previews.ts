@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import dcmjs from 'dcmjs';
 import { PNG } from 'pngjs';
-import { chestWallSide } from '../../lib/hanging.ts';
-import { paddingRange } from '../../lib/pixel-padding.ts';
-import { previewFactor, renderPreview } from '../../lib/preview-image.ts';
+import { chestWallSide } from '../../lib/viewer/hanging.ts';
+import { paddingRange } from '../../lib/viewer/pixel-padding.ts';
+import { previewFactor, renderPreview } from '../../lib/viewer/preview-image.ts';
 import type { SampleStudy } from '../../lib/types.ts';
-import { windowPresets } from '../../lib/window-presets.ts';
+import { windowPresets } from '../../lib/viewer/window-presets.ts';
 import type { PreviewEntry, PreviewManifest } from '../../viewer/prefetch.ts';
 
 export const PREVIEW_DIR = join('viewer', 'assets', 'previews');

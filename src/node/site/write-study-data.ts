@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { ReleaseInputError } from '../../lib/csv/errors.ts';
 import type { MetadataRow, SampleStudy } from '../../lib/types.ts';
 import { FILES } from '../../lib/vocabulary.ts';
-import { createStudyCollector, type StudyCollector, type StudyRecord } from '../../lib/study-records.ts';
-import { encodeStudyIndex, serializeStudyIndex, summarizeStudy } from '../../lib/study-index.ts';
+import { createStudyCollector, type StudyCollector, type StudyRecord } from '../../lib/studies/study-records.ts';
+import { encodeStudyIndex, serializeStudyIndex, summarizeStudy } from '../../lib/studies/study-index.ts';
 import {
   DEFAULT_SAMPLE_COUNT,
   checkNamedStudies,
@@ -17,8 +17,8 @@ import {
   studyFeatures,
   uncoveredFeatures,
   type SampleChoice,
-} from '../../lib/sample-selection.ts';
-import { buildSampleStudy } from '../../lib/sample-study.ts';
+} from '../../lib/studies/sample-selection.ts';
+import { buildSampleStudy } from '../../lib/studies/sample-study.ts';
 import { streamBreastRows, streamFindingRows, streamMetadataRows } from '../read-release.ts';
 import { listReleaseImages, syncSampleImages } from './sample-images.ts';
 

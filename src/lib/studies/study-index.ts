@@ -1,0 +1,150 @@
+// The study browser's index: one StudySummary per study, and the compact form it travels in as
+// public/data/studies.json. The compact form turns each study into a short array and names each vendor and finding
+// category once, so 5,000 studies stay near 300 KB raw (~100 KB gzip; the random hex ids are most of it).
+//
+// studies.json (version 1):
+//   { "version": 1,
+//     "categories": ["Mass", …],          finding categories, vocabulary order then unknown spellings A→Z
+//     "vendors": ["Planmed", …],          Manufacturer values, A→Z
+//     "rows": [ CompactStudyRow, … ] }   sorted by study id
+// CompactStudyRow = [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages]
+//   split          0 training, 1 test
+//   right, left    BI-RADS digit + density letter ("4C"), "" when that breast has no image
+//   findings       indexes into "categories"
+//   findingBirads  indexes into FINDING_BIRADS ("3", "4", "5", "none")
+//   vendor         index into "vendors", -1 when unknown
+//   boxes          number of boxes
+//   hasImages      1 when this build holds the study's DICOMs (it opens in the viewer), else 0
+
+import type { FindingBiradsKey, MetadataRow, StudySummary } from '../types.ts';
+import { FINDING_BIRADS, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
+import { compareIds, studyVendor, type BreastLabels, type StudyRecord } from './study-records.ts';
+
+export type CompactStudyRow = [
+  id: string,
+  split: number,
+  right: string,
+  left: string,
+  findings: number[],
+  findingBirads: number[],
+  vendor: number,
+  boxes: number,
+  hasImages: 0 | 1,
+];
+
+export interface CompactStudyIndex {
+  version: 1;
+  categories: string[];
+  vendors: string[];
+  rows: CompactStudyRow[];
+}
+
+/** One study's browser row. `hasImages` is whether this build copies its DICOMs. */
+export function summarizeStudy(
+  record: StudyRecord,
+  metadataOf: (imageId: string) => MetadataRow | undefined,
+  hasImages: boolean,
+): StudySummary {
+  const findings = new Set<string>();
+  const findingBirads = new Set<FindingBiradsKey>();
+  for (const box of record.boxes) {
+    for (const category of box.categories) findings.add(category);
+    findingBirads.add(box.findingBirads);
+  }
+  return {
+    id: record.id,
+    split: record.split,
+    L: copyLabels(record.breasts.L),
+    R: copyLabels(record.breasts.R),
+    findings: sortCategories([...findings]),
+    findingBirads: FINDING_BIRADS.filter((key) => findingBirads.has(key)),
+    vendor: studyVendor(record, metadataOf),
+    boxes: record.boxes.length,
+    hasImages,
+  };
+}
+
+function copyLabels(labels: BreastLabels | undefined): StudySummary['L'] {
+  return labels ? { birads: labels.birads, density: labels.density } : null;
+}
+
+/** Vocabulary order (Table 5) first, then spellings the vocabulary does not know, alphabetically. */
+export function sortCategories(categories: string[]): string[] {
+  const rank = (c: string) => {
+    const i = FINDING_CATEGORIES.indexOf(c);
+    return i === -1 ? FINDING_CATEGORIES.length : i;
+  };
+  return [...categories].sort((a, b) => rank(a) - rank(b) || compareIds(a, b));
+}
+
+export function encodeStudyIndex(studies: readonly StudySummary[]): CompactStudyIndex {
+  const categories = sortCategories([...new Set(studies.flatMap((s) => s.findings))]);
+  const vendors = [...new Set(studies.flatMap((s) => (s.vendor === null ? [] : [s.vendor])))].sort(compareIds);
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  const vendorIndex = new Map(vendors.map((v, i) => [v, i]));
+  const rows = [...studies]
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((s): CompactStudyRow => [
+      s.id,
+      SPLITS.indexOf(s.split),
+      encodeBreast(s.R),
+      encodeBreast(s.L),
+      s.findings.map((c) => categoryIndex.get(c) ?? -1),
+      s.findingBirads.map((k) => FINDING_BIRADS.indexOf(k)),
+      s.vendor === null ? -1 : (vendorIndex.get(s.vendor) ?? -1),
+      s.boxes,
+      s.hasImages ? 1 : 0,
+    ]);
+  return { version: 1, categories, vendors, rows };
+}
+
+function encodeBreast(labels: StudySummary['L']): string {
+  return labels ? labels.birads + labels.density : '';
+}
+
+/** studies.json text: one row per line, so a diff between two builds shows which studies changed. */
+export function serializeStudyIndex(index: CompactStudyIndex): string {
+  const head = `{"version":${index.version},"categories":${JSON.stringify(index.categories)},"vendors":${JSON.stringify(index.vendors)},"rows":[`;
+  return `${head}\n${index.rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
+}
+
+/** Reads studies.json back into summaries; a file of another shape throws one sentence saying what is wrong. */
+export function decodeStudyIndex(data: unknown): StudySummary[] {
+  if (!isRecord(data) || data.version !== 1 || !Array.isArray(data.rows)) {
+    throw new Error('studies.json is not a version 1 study index (rebuild the site with `npm run build`)');
+  }
+  const categories = stringArray(data.categories, 'categories');
+  const vendors = stringArray(data.vendors, 'vendors');
+  return data.rows.map((row: unknown, i: number): StudySummary => {
+    if (!Array.isArray(row) || row.length !== 9 || typeof row[0] !== 'string') {
+      throw new Error(`studies.json: row ${i + 1} is not a 9-item study row`);
+    }
+    const [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages] = row as CompactStudyRow;
+    return {
+      id,
+      split: SPLITS[split] ?? 'training',
+      L: decodeBreast(left),
+      R: decodeBreast(right),
+      findings: findings.map((c) => categories[c] ?? '?'),
+      findingBirads: findingBirads.map((k) => FINDING_BIRADS[k] ?? 'none'),
+      vendor: vendor >= 0 ? (vendors[vendor] ?? null) : null,
+      boxes,
+      hasImages: hasImages === 1,
+    };
+  });
+}
+
+function decodeBreast(code: string): StudySummary['L'] {
+  return code ? { birads: code.slice(0, -1), density: code.slice(-1) } : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function stringArray(value: unknown, name: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw new Error(`studies.json: "${name}" is not a list of strings`);
+  }
+  return value;
+}

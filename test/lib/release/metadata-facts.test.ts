@@ -1,0 +1,45 @@
+// metadata.csv read into an ImageFactsTable (on a worker for large files): the same stats as row by row.
+import { describe, expect, test } from 'vitest';
+import { ImageFactsTable } from '../../../src/lib/release/image-facts-table.ts';
+import { StatsAccumulator } from '../../../src/lib/release/stats-accumulator.ts';
+import { computeStats, serializeStats } from '../../../src/node/compute-stats.ts';
+import { collectMetadataFacts, startMetadataJob } from '../../../src/node/metadata-facts.ts';
+import { streamBreastRows, streamFindingRows, streamMetadataRows } from '../../../src/node/read-release.ts';
+import { releaseFixture } from './fixtures.ts';
+
+describe('ImageFactsTable', () => {
+  test('keeps the first known age (with its line) and the first non-empty vendor of each image', () => {
+    const table = new ImageFactsTable();
+    table.add({ line: 2, imageId: 'a', ageYears: null, manufacturer: '' });
+    table.add({ line: 3, imageId: 'a', ageYears: 50, manufacturer: 'SIEMENS' });
+    table.add({ line: 4, imageId: 'a', ageYears: 60, manufacturer: 'Planmed' });
+    table.add({ line: 5, imageId: 'b', ageYears: 40, manufacturer: '' });
+    expect(table.size).toBe(2);
+    expect([table.ageYears[0], table.ageLine[0], table.vendors.get(table.vendor[0]), table.rows[0]]).toEqual([50, 3, 'SIEMENS', 3]);
+    expect([table.ageYears[1], table.vendor[1], table.firstLine[1]]).toEqual([40, -1, 5]);
+  });
+});
+
+async function rowByRowStats(name: string): Promise<string> {
+  const accumulator = new StatsAccumulator();
+  const dir = releaseFixture(name);
+  await streamBreastRows(dir, (row) => accumulator.addBreastRow(row));
+  await streamFindingRows(dir, (row) => accumulator.addFindingRow(row));
+  await streamMetadataRows(dir, (row) => accumulator.addMetadataRow(row));
+  const stats = await computeStats(dir);
+  return serializeStats(accumulator.finish({ ...stats.source }));
+}
+
+describe.each(['counting', 'quality'])('metadata of the %s fixture', (name) => {
+  test('as a table gives the same stats as row by row', async () => {
+    expect(serializeStats(await computeStats(releaseFixture(name)))).toBe(await rowByRowStats(name));
+  });
+
+  test('read on a worker gives the same table as on this thread', async () => {
+    const job = startMetadataJob(releaseFixture(name), true, 0);
+    const [viaJob, here] = await Promise.all([job.result, collectMetadataFacts(releaseFixture(name))]);
+    expect(viaJob?.info).toEqual(here?.info);
+    expect(viaJob?.table.images.values()).toEqual(here?.table.images.values());
+    expect(Array.from(viaJob!.table.ageYears.subarray(0, here!.table.size))).toEqual(Array.from(here!.table.ageYears.subarray(0, here!.table.size)));
+  });
+});

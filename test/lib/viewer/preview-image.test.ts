@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { previewFactor, renderPreview, windowed } from '../../../src/lib/viewer/preview-image.ts';
+
+describe('windowed', () => {
+  it('follows the DICOM linear window (centre 2048, width 4096)', () => {
+    expect(windowed(0, 2048, 4096)).toBe(0);
+    expect(windowed(4095, 2048, 4096)).toBe(255);
+    // (2047.5 − 2047.5) / 4095 + 0.5 → 127.5 → 128
+    expect(windowed(2047.5, 2048, 4096)).toBe(128);
+  });
+});
+
+describe('previewFactor', () => {
+  it('reduces 3518 rows to at most 720 with an integer factor and never enlarges', () => {
+    expect(previewFactor(3518, 720)).toBe(5);
+    expect(previewFactor(500, 720)).toBe(1);
+  });
+});
+
+describe('renderPreview', () => {
+  const base = { rows: 2, columns: 4, rescaleSlope: 1, rescaleIntercept: 0, window: { center: 2048, width: 4096 }, padding: null };
+
+  it('averages factor × factor blocks of windowed values', () => {
+    const out = renderPreview({ ...base, photometric: 'MONOCHROME2', pixels: [0, 0, 4095, 4095, 0, 0, 4095, 4095] }, 2);
+    expect(out).toEqual({ width: 2, height: 1, grey: Uint8Array.from([0, 255]) });
+  });
+
+  it('inverts MONOCHROME1 and draws padding black in either interpretation', () => {
+    const mono1 = renderPreview({ ...base, rows: 1, photometric: 'MONOCHROME1', padding: [0, 0], pixels: [0, 0, 4095, 1000] }, 1);
+    // Padding 0 → black (not white); 4095 → black; 1000 → bright.
+    expect([...mono1.grey]).toEqual([0, 0, 0, 255 - windowed(1000, 2048, 4096)]);
+  });
+
+  it('applies Rescale Slope/Intercept before the window and stretches the data range without a window', () => {
+    const out = renderPreview({ ...base, rows: 1, photometric: 'MONOCHROME2', window: null, rescaleSlope: 2, rescaleIntercept: -100, padding: [7, 7], pixels: [7, 100, 140, 200] }, 1);
+    // Rescaled 100, 180, 300: the range 100…300 gives centre 200.5, width 201, so 180 → (−20/200 + 0.5) × 255 = 102;
+    // padding (7) is left out of the range and drawn black.
+    expect([...out.grey]).toEqual([0, 0, 102, 255]);
+  });
+});
