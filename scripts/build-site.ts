@@ -8,19 +8,15 @@
 // prepare: the demo release when no real one is given (generated into .demo-release/ when missing or stale),
 // stats.json, the study index, the sample studies' DICOMs, and dwv's decoder workers where the viewer fetches them.
 import { spawn } from 'node:child_process';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeStats, serializeStats } from '../src/node/compute-stats.ts';
 import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
-import { writeStudyData } from '../src/node/site/write-study-data.ts';
-import { createStudyCollector } from '../src/lib/studies/study-records.ts';
-import { copyViewerAssets } from '../src/node/site/viewer-assets.ts';
+import { fileSink } from '../src/node/site/output-sink.ts';
+import { prepareSiteData } from '../src/node/site/prepare-site-data.ts';
 
 const DEMO_DIR = '.demo-release';
 const PUBLIC_DIR = 'public';
-const OUT_DIR = join(PUBLIC_DIR, 'data');
 const USAGE = `Usage: npm run build -- [--data DIR] [--studies ID,ID,…] [--studies-file FILE] [--samples N]
        npm start -- [same options] [--port N]
 
@@ -68,30 +64,12 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
     log(generated ? `Demo release generated in ${DEMO_DIR}/` : `Demo release up to date in ${DEMO_DIR}/`);
   }
 
-  mkdirSync(OUT_DIR, { recursive: true });
-  // One pass over the annotation CSVs feeds both the stats and the study index.
-  const collected = createStudyCollector();
-  const stats = await computeStats(dataDir, {
-    onBreastRow: (row) => collected.addBreastRow(row),
-    onFindingRow: (row) => collected.addFindingRow(row),
-  });
-  writeAtomically(join(OUT_DIR, 'stats.json'), serializeStats(stats));
-  log(`stats.json: ${stats.counts.studies.all} studies, ${stats.counts.images.all} images, ${stats.counts.findings.all} boxes`);
-
   const studyIds = options.studies ?? process.env.VINDR_STUDIES;
-  await writeStudyData(dataDir, OUT_DIR, {
+  await prepareSiteData(dataDir, fileSink(PUBLIC_DIR, log), {
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,
-    collected,
-    log,
   });
-  copyViewerAssets(PUBLIC_DIR, log);
-}
-
-function writeAtomically(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
 }
 
 /** Runs an astro command in the foreground, passing Ctrl-C through; resolves with its exit code. */

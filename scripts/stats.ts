@@ -6,6 +6,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
+import { releaseSummary } from '../src/lib/release/release-summary.ts';
 import type { Stats } from '../src/lib/types.ts';
 import { computeStats, serializeStats, type ReadProgress } from '../src/node/compute-stats.ts';
 
@@ -40,16 +41,7 @@ function progressLine(): ((progress: ReadProgress) => void) | undefined {
 }
 
 function summary(stats: Stats, out: string): string {
-  const { studies, images, breasts, findings } = stats.counts;
-  const lines = [
-    `stats: wrote ${out}`,
-    `  ${studies.all} studies, ${images.all} images (${images.training} training, ${images.test} test), ` +
-      `${breasts.all} breasts, ${findings.all} boxes; ages known for ${stats.age.known.all} studies (${stats.source.ageSource})`,
-  ];
-  const issues = stats.quality.issues;
-  if (issues.length === 0) lines.push('  quality: no issues');
-  for (const issue of issues) lines.push(`  quality: ${issue.rule} (${issue.severity}) ×${issue.count}`);
-  return lines.join('\n') + '\n';
+  return [`stats: wrote ${out}`, ...releaseSummary(stats).map((line) => `  ${line}`)].join('\n') + '\n';
 }
 
 async function main(): Promise<void> {

@@ -1,15 +1,20 @@
-// Build-time access to the site's data for page frontmatter: reads public/data/stats.json (written by the build
-// pipeline before `astro build`) once per build. Node-only (node:fs): never import it from browser code.
+// Build-time access to the site's data for page frontmatter: reads what the build's data step wrote under public/
+// (names and types: src/lib/site-data/outputs.ts) once per build. Pages receive their data from here and never know
+// where it lives. Node-only (node:fs): never import it from browser code.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUT, siteUrl } from '../lib/site-data/outputs.ts';
+import type { CompactStudyIndex } from '../lib/studies/study-index.ts';
 import type { Stats } from '../lib/types.ts';
 import paperTables from './paper-tables.json';
 
 /** Where the pipeline writes stats.json, relative to the project root (astro build runs there). */
-export const STATS_PATH = join('public', 'data', 'stats.json');
+const STATS_PATH = join('public', OUTPUT.stats);
 /** Where users download it on the site. */
-export const STATS_URL = '/data/stats.json';
+export const STATS_URL = siteUrl(OUTPUT.stats);
+const STUDY_INDEX_PATH = join('public', OUTPUT.studyIndex);
+export const STUDY_INDEX_URL = siteUrl(OUTPUT.studyIndex);
 
 let cached: Stats | undefined;
 
@@ -32,4 +37,17 @@ export function loadStats(): Stats {
 export type PaperTables = typeof paperTables;
 export function loadPaperTables(): PaperTables {
   return paperTables;
+}
+
+/** The study browser's compact index. Fails the build with a clear message when it is missing or of another version. */
+export function loadStudyIndex(): CompactStudyIndex {
+  const path = join(process.cwd(), STUDY_INDEX_PATH);
+  if (!existsSync(path)) {
+    throw new Error(`${STUDY_INDEX_PATH} is missing: run \`npm run build\` (scripts/build-site.ts writes it).`);
+  }
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompactStudyIndex;
+  if (parsed.version !== 1 || !Array.isArray(parsed.rows)) {
+    throw new Error(`${STUDY_INDEX_PATH} is not a version 1 study index: rebuild with \`npm run build\`.`);
+  }
+  return parsed;
 }

@@ -97,8 +97,15 @@ export const QUALITY_RULES = [
     rule: 'dicom-unreadable',
     severity: 'warning',
     title: 'DICOM header unreadable',
-    meaning: 'Without metadata.csv, ages and vendors come from the DICOM headers; this image\'s header could not be read.',
-    whyItMatters: 'Its study may lose its age and its vendor; the file may be truncated or not a DICOM file.',
+    meaning: 'A DICOM file under images/ exists but its header cannot be read (files that are absent are counted once, not here).',
+    whyItMatters: 'Without metadata.csv its study may lose its age and its vendor; the viewer cannot show it; the file may be truncated or not a DICOM file.',
+  },
+  {
+    rule: 'dicom-size-mismatch',
+    severity: 'error',
+    title: 'DICOM size differs from the CSV',
+    meaning: 'The DICOM header\'s Rows × Columns differ from the height × width that the annotation CSVs give for the image.',
+    whyItMatters: 'Boxes are in the CSV\'s pixel coordinates: on a file of another size they land in the wrong place or outside the pixels.',
   },
 ] as const satisfies readonly QualityRuleInfo[];
 

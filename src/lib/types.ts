@@ -45,20 +45,6 @@ export interface FindingRow extends BreastRow {
   box: Box | null;
 }
 
-/** One row of metadata.csv: what the site uses of the DICOM header values. */
-export interface MetadataRow {
-  line: number;
-  imageId: string;
-  ageYears: number | null;
-  manufacturer: string;
-  model: string;
-  photometric: string;
-  rows: number | null;
-  columns: number | null;
-  windowCenter: number[];
-  windowWidth: number[];
-}
-
 // ---------------------------------------------------------------- stats.json
 
 export interface ChiSquareResult {
@@ -129,6 +115,10 @@ export interface Stats {
     synthetic: boolean;
     /** Where ages came from. */
     ageSource: 'metadata.csv' | 'dicom' | 'none';
+    /** The release folder's name (not its path), for "built from the release in …". */
+    release: string;
+    /** What images/ holds: whether it exists, how many of the release's images have a DICOM there, complete studies. */
+    images: { folder: boolean; withFile: number; completeStudies: number };
   };
   counts: {
     studies: PerSplit<number>;
@@ -230,8 +220,6 @@ export interface SampleImage {
   vendor: string | null;
   model: string | null;
   photometric: string | null;
-  windowCenter: number[];
-  windowWidth: number[];
   boxes: SampleBox[];
 }
 

@@ -1,20 +1,22 @@
-// `npm run stats` as a function: reads a release folder (streaming) and returns its stats.json object. The build
-// pipeline and scripts/stats.ts both call this; serializeStats gives the file's exact bytes.
+// Reading a release folder, in one pass: the annotation CSVs (streaming), metadata.csv (once, on a worker when it
+// is large), which DICOM files images/ holds, and the DICOM headers the build needs. Everything lands in one
+// StatsAccumulator, the release index every output derives from: stats.json (finishStats), the study index and
+// the viewer's records (src/lib/studies/), the quality log.
+//
+//   const reading = await readRelease(dir);            // CSVs, metadata.csv, images/ listing
+//   await readImageHeaders(reading, images);            // optional: sizes (and ages, vendors without metadata.csv)
+//   const stats = finishStats(reading);
+//
+// computeStats does all three for `npm run stats`; serializeStats gives the file's exact bytes.
 
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { StatsAccumulator, type AgeSource } from '../lib/release/stats-accumulator.ts';
-import type { BreastRow, FindingRow, Stats } from '../lib/types.ts';
+import type { Stats } from '../lib/types.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readDicomHeaders } from './dicom-header.ts';
 import { startMetadataJob } from './metadata-facts.ts';
-import {
-  checkReleaseFolder,
-  pathExists,
-  streamBreastRows,
-  streamFindingRows,
-  type CsvFileInfo,
-  type ReadProgress,
-} from './read-release.ts';
+import { checkReleaseFolder, pathExists, streamBreastRows, streamFindingRows, type CsvFileInfo, type ReadProgress } from './read-release.ts';
+import { forEachReleaseImage } from './site/sample-images.ts';
 
 export type { ReadProgress };
 
@@ -23,62 +25,87 @@ export interface ComputeStatsOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Read metadata.csv on a worker thread, beside the annotation CSVs (default true; same result either way). */
   threads?: boolean;
-  /** Also hands each validated row to the caller, so the build reads the annotation CSVs once for everything. */
-  onBreastRow?: (row: BreastRow) => void;
-  onFindingRow?: (row: FindingRow) => void;
 }
 
-export async function computeStats(dir: string, options: ComputeStatsOptions = {}): Promise<Stats> {
+export interface ReleaseReading {
+  dir: string;
+  acc: StatsAccumulator;
+  files: Record<string, CsvFileInfo>;
+  ageSource: AgeSource;
+  synthetic: boolean;
+  hasMetadata: boolean;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+export async function readRelease(dir: string, options: ComputeStatsOptions = {}): Promise<ReleaseReading> {
   await checkReleaseFolder(dir);
-  const accumulator = new StatsAccumulator();
+  const acc = new StatsAccumulator();
   const read = { onProgress: options.onProgress };
   const files: Record<string, CsvFileInfo> = {};
   const metadataJob = startMetadataJob(dir, options.threads ?? true);
   // Its failure is reported in file order, after the annotation CSVs; until then it must not count as unhandled.
   metadataJob.result.catch(() => {});
-  let ageSource: AgeSource = 'none';
+  let hasMetadata = false;
   try {
-    const { onBreastRow, onFindingRow } = options;
-    files[FILES.breast] = await streamBreastRows(dir, (row) => {
-      accumulator.addBreastRow(row);
-      onBreastRow?.(row);
-    }, read);
-    files[FILES.finding] = await streamFindingRows(dir, (row) => {
-      accumulator.addFindingRow(row);
-      onFindingRow?.(row);
-    }, read);
+    files[FILES.breast] = await streamBreastRows(dir, (row) => acc.addBreastRow(row), read);
+    files[FILES.finding] = await streamFindingRows(dir, (row) => acc.addFindingRow(row), read);
     const metadata = await metadataJob.result;
     if (metadata !== null) {
       files[FILES.metadata] = metadata.info;
-      accumulator.addImageFactsTable(metadata.table, FILES.metadata);
-      ageSource = 'metadata.csv';
-    } else if (await pathExists(join(dir, FILES.images))) {
-      ageSource = 'dicom';
-      await addDicomFacts(dir, accumulator, options);
+      acc.addImageFactsTable(metadata.table, FILES.metadata);
+      hasMetadata = true;
     }
   } finally {
     metadataJob.cancel();
   }
-
-  return accumulator.finish({
+  acc.imagesFolder = await forEachReleaseImage(dir, (_studyId, imageId) => acc.markImageFile(imageId));
+  return {
+    dir,
+    acc,
     files,
+    hasMetadata,
+    ageSource: hasMetadata ? 'metadata.csv' : acc.imagesFolder ? 'dicom' : 'none',
     synthetic: await pathExists(join(dir, FILES.syntheticMarker)),
-    ageSource,
+    onProgress: options.onProgress,
+  };
+}
+
+/**
+ * Reads the headers of these images' DICOM files (dense ids; files that exist): each size is checked against the
+ * CSV, and without metadata.csv their ages, vendors, models and photometric interpretations are taken from them.
+ */
+export async function readImageHeaders(reading: ReleaseReading, images: readonly number[]): Promise<void> {
+  const { acc, dir } = reading;
+  const paths = images.map((image) => join(dir, acc.imageFilePath(image)));
+  const file = `${FILES.images}/`;
+  const headers = await readDicomHeaders(paths, 16, (done) => reading.onProgress?.({ file, bytesRead: done, bytesTotal: paths.length }));
+  headers.forEach((header, i) => {
+    const image = images[i];
+    if ('error' in header) {
+      acc.reportUnreadableImage(image, header.error);
+      return;
+    }
+    acc.checkImageSize(image, header.rows, header.columns);
+    if (!reading.hasMetadata) {
+      acc.addImageFacts({ imageId: acc.index.images.get(image), ...header }, { file: FILES.breast, line: acc.index.imageLine[image] });
+    }
   });
 }
 
-async function addDicomFacts(dir: string, accumulator: StatsAccumulator, options: ComputeStatsOptions): Promise<void> {
-  const images = accumulator.listImages();
-  const paths = images.map(({ studyId, imageId }) => join(dir, FILES.images, studyId, `${imageId}.dicom`));
-  const file = `${FILES.images}/`;
-  const headers = await readDicomHeaders(paths, 16, (done) =>
-    options.onProgress?.({ file, bytesRead: done, bytesTotal: paths.length }),
-  );
-  headers.forEach((facts, i) => {
-    const { imageId } = images[i];
-    if ('error' in facts) accumulator.reportUnreadableImage(imageId, facts.error);
-    else accumulator.addImageFacts({ imageId, ...facts }, { file: FILES.breast, line: 0 });
+export function finishStats(reading: ReleaseReading): Stats {
+  return reading.acc.finish({
+    files: reading.files,
+    synthetic: reading.synthetic,
+    ageSource: reading.ageSource,
+    release: basename(reading.dir),
   });
+}
+
+/** `npm run stats`: the whole reading, with every existing DICOM's header when there is no metadata.csv. */
+export async function computeStats(dir: string, options: ComputeStatsOptions = {}): Promise<Stats> {
+  const reading = await readRelease(dir, options);
+  if (!reading.hasMetadata) await readImageHeaders(reading, reading.acc.imagesWithFiles());
+  return finishStats(reading);
 }
 
 /** The stats.json bytes: two-space JSON with a trailing newline; key order is the object's (already stable). */

@@ -1,4 +1,5 @@
-// Reads what the stats need (age, vendor) from DICOM headers when the release has no metadata.csv. Only the first
+// Reads what the build needs from DICOM headers (age, vendor, model, photometric interpretation, size): all of them
+// when the release has no metadata.csv, else the sample studies' (their size is checked against the CSV). Only the first
 // 64 KB of each file is read: the header ends long before that, and a real image is ~17 MB of pixel data.
 // The release's files are not DICOM-compliant (md5 UIDs, MediaStorageSOPClassUID 1.2.3.4); dcmjs reads them
 // anyway because it does not validate UIDs.
@@ -12,6 +13,10 @@ export interface DicomHeaderFacts {
   ageYears: number | null;
   manufacturer: string;
   model: string;
+  photometric: string;
+  /** Rows and Columns, null when the header lacks them. */
+  rows: number | null;
+  columns: number | null;
 }
 
 interface DicomElement {
@@ -39,8 +44,16 @@ const TAG = {
   patientAge: '00101010',
   manufacturer: '00080070',
   model: '00081090',
+  photometric: '00280004',
+  rows: '00280010',
+  columns: '00280011',
   pixelData: '7FE00010',
 } as const;
+
+function count(element: DicomElement | undefined): number | null {
+  const value = element?.Value?.[0];
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+}
 
 function text(element: DicomElement | undefined): string {
   const value = element?.Value?.[0];
@@ -72,6 +85,9 @@ export async function readDicomHeaderFacts(path: string): Promise<DicomHeaderFac
     ageYears: parseDicomAge(text(dict[TAG.patientAge])),
     manufacturer: text(dict[TAG.manufacturer]),
     model: text(dict[TAG.model]),
+    photometric: text(dict[TAG.photometric]),
+    rows: count(dict[TAG.rows]),
+    columns: count(dict[TAG.columns]),
   };
 }
 

@@ -9,11 +9,10 @@ import {
   breastRowParser,
   findingRowParser,
   metadataFactsParser,
-  metadataRowParser,
   type MetadataFacts,
   type RowParser,
 } from '../lib/csv/rows.ts';
-import type { BreastRow, FindingRow, MetadataRow } from '../lib/types.ts';
+import type { BreastRow, FindingRow } from '../lib/types.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { streamCsv, type CsvFileInfo, type ReadProgress } from './csv-stream.ts';
 
@@ -82,26 +81,7 @@ export function streamFindingRows(
   return streamRows(dir, FILES.finding, findingRowParser, onRow, options);
 }
 
-/** Rows of metadata.csv, which is optional: resolves false when the file is absent. */
-export async function streamMetadataRows(
-  dir: string,
-  onRow: (row: MetadataRow) => void,
-  options: ReadOptions = {},
-): Promise<boolean> {
-  return (await readMetadata(dir, onRow, options)) !== null;
-}
-
-/** Like streamMetadataRows, with the file's hash and row count (null when the file is absent). */
-export async function readMetadata(
-  dir: string,
-  onRow: (row: MetadataRow) => void,
-  options: ReadOptions = {},
-): Promise<CsvFileInfo | null> {
-  if (!(await pathExists(join(dir, FILES.metadata)))) return null;
-  return streamRows(dir, FILES.metadata, metadataRowParser, onRow, options);
-}
-
-/** Only the age and vendor of each metadata.csv row (what the stats need), with the file's hash and row count. */
+/** What the build takes from each metadata.csv row, with the file's hash and row count (null when absent). */
 export async function readMetadataFacts(
   dir: string,
   onFacts: (facts: MetadataFacts) => void,

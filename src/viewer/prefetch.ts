@@ -6,27 +6,15 @@
 
 import { hangImages } from '../lib/viewer/hanging.ts';
 import type { SampleStudy } from '../lib/types.ts';
+import { OUTPUT, siteUrl, type PreviewManifest } from '../lib/site-data/outputs.ts';
 import { fetchDicom, type FileResult } from './fetch-file.ts';
 import type { FetchReply, FetchRequest } from './fetch.worker.ts';
 
-/** Written by src/node/site/viewer-previews.ts: one downsampled 8-bit PNG per uncompressed sample image. */
-export interface PreviewEntry {
-  /** Site-relative URL of the PNG. */
-  url: string;
-  width: number;
-  height: number;
-  /** Edge the chest wall touches in the stored image; null when it could not be told. */
-  chestWall: 'left' | 'right' | null;
-}
-/** index.json: `version` names the preview generator, so a build with a newer one redoes stale previews. */
-export interface PreviewManifest {
-  version: number;
-  images: Record<string, PreviewEntry>;
-}
 const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
 
-export const SAMPLES_URL = '/data/samples.json';
-export const PREVIEWS_URL = '/viewer/assets/previews/index.json';
+const SAMPLES_URL = siteUrl(OUTPUT.samples);
+const PREVIEWS_URL = siteUrl(OUTPUT.previews);
+export type { PreviewManifest };
 
 /** What a view's file fetch ended with: the bytes, or why there are none. */
 export type { FileResult };

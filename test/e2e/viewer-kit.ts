@@ -49,8 +49,6 @@ export function fixtureStudy(id: string, images: FixtureImage[]): { study: Sampl
       vendor: 'Fixture',
       model: null,
       photometric: 'MONOCHROME2',
-      windowCenter: [2048],
-      windowWidth: [4096],
       boxes: image.boxes ?? [],
     };
   });

@@ -19,6 +19,7 @@ describe('QUALITY_RULES', () => {
       'finding-row-mismatch:warning',
       'metadata-image-unknown:info',
       'dicom-unreadable:warning',
+      'dicom-size-mismatch:error',
     ]);
     for (const rule of QUALITY_RULES) expect(rule.meaning.length && rule.whyItMatters.length).toBeGreaterThan(20);
   });
@@ -27,7 +28,7 @@ describe('QUALITY_RULES', () => {
 describe('qualitySections(issues, studiesWithImages)', () => {
   it('lists every rule, with 0 for rules that did not fire', () => {
     const sections = qualitySections([], new Set());
-    expect(sections).toHaveLength(12);
+    expect(sections).toHaveLength(13);
     expect(sections.every((s) => s.count === 0 && s.examples.length === 0)).toBe(true);
     // errors first, then warnings, then info; catalogue order within a severity
     expect(sections.map((s) => s.rule)).toEqual([
@@ -36,6 +37,7 @@ describe('qualitySections(issues, studiesWithImages)', () => {
       'finding-on-negative-breast',
       'image-not-in-both-files',
       'duplicate-image',
+      'dicom-size-mismatch',
       'box-out-of-bounds',
       'missing-view',
       'view-label-disagreement',
@@ -62,10 +64,10 @@ describe('qualitySections(issues, studiesWithImages)', () => {
 
   it('keeps a further rule the stats command reports, with its own severity', () => {
     const sections = qualitySections([{ rule: 'duplicate-box', severity: 'info', count: 2, examples: [] }], new Set());
-    expect(sections).toHaveLength(13);
+    expect(sections).toHaveLength(14);
     // the only rule that fired comes first; the info rules that did not fire come last
     expect(sections[0]).toMatchObject({ rule: 'duplicate-box', severity: 'info', count: 2 });
-    expect(sections[12].rule).toBe('metadata-image-unknown');
+    expect(sections[13].rule).toBe('metadata-image-unknown');
   });
 });
 

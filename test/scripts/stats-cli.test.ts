@@ -71,7 +71,7 @@ describe('stats CLI: success', () => {
     temporary.push(join(out, '../..'));
     const run = await runStats(['--data', join(FIXTURES, 'quality'), '--out', out]);
     expect(run.code).toBe(0);
-    expect(await readFile(out, 'utf8')).toBe(await readFile(join(FIXTURES, 'quality-stats.json'), 'utf8'));
+    expect(await readFile(out, 'utf8')).toBe(await readFile(join('test', 'fixtures', 'goldens', 'quality', 'data', 'stats.json'), 'utf8'));
     expect(run.stderr).toContain('4 studies, 16 images (12 training, 4 test), 8 breasts, 6 boxes');
     expect(run.stderr).toContain('quality: box-degenerate (error) ×3');
     expect(run.stderr).toContain('quality: image-not-in-both-files (error) ×2');

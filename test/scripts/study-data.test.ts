@@ -1,14 +1,13 @@
-// writeStudyData (called by scripts/build-site.ts) on a tiny release written to a temp folder: studies.json,
-// samples.json, the copied DICOMs, stale-file removal, the user's study list and its errors.
+// The build's data step (prepareSiteData, called by scripts/build-site.ts) on a tiny release written to a temp
+// folder: studies.json, samples.json, the copied DICOMs, stale-file removal, the user's study list and its errors.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeStudyIndex } from '../../src/lib/studies/study-index.ts';
 import type { SampleStudy } from '../../src/lib/types.ts';
-import { writeStudyData } from '../../src/node/site/write-study-data.ts';
-import { computeStats } from '../../src/node/compute-stats.ts';
-import { createStudyCollector } from '../../src/lib/studies/study-records.ts';
+import { fileSink } from '../../src/node/site/output-sink.ts';
+import { prepareSiteData, type PrepareOptions } from '../../src/node/site/prepare-site-data.ts';
 
 const BREAST_HEADER = 'study_id,series_id,image_id,laterality,view_position,height,width,breast_birads,breast_density,split';
 const FINDING_HEADER = `${BREAST_HEADER.replace(',split', '')},finding_categories,finding_birads,xmin,ymin,xmax,ymax,split`;
@@ -87,15 +86,16 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const readJson = (name: string): unknown => JSON.parse(readFileSync(join(out, name), 'utf8'));
+const readJson = (name: string): unknown => JSON.parse(readFileSync(join(out, 'data', name), 'utf8'));
 const copied = () =>
-  existsSync(join(out, 'images'))
-    ? readdirSync(join(out, 'images')).flatMap((s) => readdirSync(join(out, 'images', s)).map((f) => `${s}/${f}`)).sort()
+  existsSync(join(out, 'data', 'images'))
+    ? readdirSync(join(out, 'data', 'images')).flatMap((s) => readdirSync(join(out, 'data', 'images', s)).map((f) => `${s}/${f}`)).sort()
     : [];
+const writeStudyData = (release: string, options: PrepareOptions) => prepareSiteData(release, fileSink(out, log), { workers: false, ...options });
 
-describe('writeStudyData', () => {
+describe('prepareSiteData', () => {
   it('chooses samples automatically from studies whose images all exist, and writes the index and samples', async () => {
-    await writeStudyData(data, out, { log, sampleCount: 2 });
+    await writeStudyData(data, { sampleCount: 2 });
     // calc covers Suspicious Calcification, BI-RADS 5, density D, Planmed, MONOCHROME1 (5); mass then adds
     // Mass, Nipple Retraction, BI-RADS 4, density B, density C, SIEMENS, MONOCHROME2 (7). partial and none lack files.
     const samples = readJson('samples.json') as SampleStudy[];
@@ -114,13 +114,13 @@ describe('writeStudyData', () => {
       { categories: ['Mass', 'Nipple Retraction'], findingBirads: '4', box: { xmin: -3, ymin: 20, xmax: 30, ymax: 40 }, line: 3, outOfBounds: true },
     ]);
     expect(mass.images[0].boxes[0].box).toEqual({ xmin: 10.5, ymin: 20, xmax: 30, ymax: 40 });
-    expect(samples[1].images[1]).toMatchObject({ imageId: 'calc-LCC', vendor: 'Planmed', photometric: 'MONOCHROME1', windowCenter: [2047, 2100], windowWidth: [4095, 3000] });
+    expect(samples[1].images[1]).toMatchObject({ imageId: 'calc-LCC', vendor: 'Planmed', model: 'Planmed M', photometric: 'MONOCHROME1' });
 
     expect(copied()).toEqual([
       ...['LCC', 'LMLO', 'RCC', 'RMLO'].map((v) => `calc/calc-${v}.dicom`),
       ...['LCC', 'LMLO', 'RCC', 'RMLO'].map((v) => `mass/mass-${v}.dicom`),
     ]);
-    expect(readFileSync(join(out, 'images', 'mass', 'mass-RCC.dicom'), 'utf8')).toBe('DICM mass-RCC');
+    expect(readFileSync(join(out, 'data', 'images', 'mass', 'mass-RCC.dicom'), 'utf8')).toBe('DICM mass-RCC');
 
     const index = decodeStudyIndex(readJson('studies.json'));
     expect(index.map((s) => [s.id, s.split, s.boxes, s.vendor, s.hasImages])).toEqual([
@@ -134,35 +134,22 @@ describe('writeStudyData', () => {
   });
 
   it('writes the same bytes twice and removes DICOMs of studies no longer chosen', async () => {
-    await writeStudyData(data, out, { log, sampleCount: 2 });
-    const first = [readFileSync(join(out, 'studies.json'), 'utf8'), readFileSync(join(out, 'samples.json'), 'utf8')];
-    await writeStudyData(data, out, { log, sampleCount: 2 });
-    expect([readFileSync(join(out, 'studies.json'), 'utf8'), readFileSync(join(out, 'samples.json'), 'utf8')]).toEqual(first);
-    expect(lines).toContain('DICOMs: 0 copied, 8 unchanged, 0 stale removed (0 MB in images/)');
+    await writeStudyData(data, { sampleCount: 2 });
+    const first = [readFileSync(join(out, 'data', 'studies.json'), 'utf8'), readFileSync(join(out, 'data', 'samples.json'), 'utf8')];
+    await writeStudyData(data, { sampleCount: 2 });
+    expect([readFileSync(join(out, 'data', 'studies.json'), 'utf8'), readFileSync(join(out, 'data', 'samples.json'), 'utf8')]).toEqual(first);
+    expect(lines).toContain("DICOMs: 8 of the samples' images in this build (0 copied, 0 stale removed)");
 
-    writeFileSync(join(out, 'images', 'mass', 'left-over.dicom'), 'x');
-    await writeStudyData(data, out, { log, studyIds: ['normal'] });
+    writeFileSync(join(out, 'data', 'images', 'mass', 'left-over.dicom'), 'x');
+    await writeStudyData(data, { studyIds: ['normal'] });
     expect(copied()).toEqual(['LCC', 'LMLO', 'RCC', 'RMLO'].map((v) => `normal/normal-${v}.dicom`));
-    expect(lines.at(-2)).toBe('DICOMs: 4 copied, 0 unchanged, 9 stale removed (0 MB in images/)');
-  });
-
-  it('writes the same files from rows collected during computeStats as from its own read', async () => {
-    await writeStudyData(data, out, { log, sampleCount: 2 });
-    const own = [readFileSync(join(out, 'studies.json'), 'utf8'), readFileSync(join(out, 'samples.json'), 'utf8')];
-    const collected = createStudyCollector();
-    await computeStats(data, { onBreastRow: (r) => collected.addBreastRow(r), onFindingRow: (r) => collected.addFindingRow(r) });
-    // Without the annotation CSVs, only the collected rows can give the same files.
-    rmSync(join(data, 'breast-level_annotations.csv'));
-    rmSync(join(data, 'finding_annotations.csv'));
-    rmSync(out, { recursive: true, force: true });
-    await writeStudyData(data, out, { log, sampleCount: 2, collected });
-    expect([readFileSync(join(out, 'studies.json'), 'utf8'), readFileSync(join(out, 'samples.json'), 'utf8')]).toEqual(own);
+    expect(lines).toContain("DICOMs: 4 of the samples' images in this build (4 copied, 9 stale removed)");
   });
 
   it('takes the user\'s studies from --studies and --studies-file, and keeps a study with a missing file', async () => {
     const file = join(dir, 'samples.txt');
     writeFileSync(file, '# QA set\npartial   # one view only\n\nnormal\n');
-    await writeStudyData(data, out, { log, studyIds: ['calc'], studiesFile: file });
+    await writeStudyData(data, { studyIds: ['calc'], studiesFile: file });
     const samples = readJson('samples.json') as SampleStudy[];
     expect(samples.map((s) => [s.id, s.reason])).toEqual([
       ['calc', 'named by the user'],
@@ -170,26 +157,26 @@ describe('writeStudyData', () => {
       ['normal', 'named by the user'],
     ]);
     expect(samples[1].images).toHaveLength(4);
-    expect(lines).toContain('  missing images/partial/partial-LMLO.dicom: the viewer shows a message in that view');
+    expect(lines).toContain('  missing images/partial/partial-LMLO.dicom: the viewer shows that view without pixels');
     expect(copied().filter((f) => f.startsWith('partial/'))).toEqual(['partial/partial-LCC.dicom']);
   });
 
   it('names unknown ids and ids without images in one clear error', async () => {
-    await expect(writeStudyData(data, out, { log, studyIds: ['mass', 'nope', 'none', 'zzz'] })).rejects.toThrow(
+    await expect(writeStudyData(data, { studyIds: ['mass', 'nope', 'none', 'zzz'] })).rejects.toThrow(
       '--studies: 2 study ids not in breast-level_annotations.csv: nope, zzz; 1 study without any DICOM under images/: none',
     );
-    expect(existsSync(join(out, 'studies.json'))).toBe(false);
+    expect(existsSync(join(out, 'data', 'studies.json'))).toBe(false);
   });
 
   it('reports an unreadable or empty studies file', async () => {
-    await expect(writeStudyData(data, out, { log, studiesFile: join(dir, 'missing.txt') })).rejects.toThrow('the studies file cannot be read (ENOENT)');
+    await expect(writeStudyData(data, { studiesFile: join(dir, 'missing.txt') })).rejects.toThrow('the studies file cannot be read (ENOENT)');
     writeFileSync(join(dir, 'empty.txt'), '# nothing yet\n');
-    await expect(writeStudyData(data, out, { log, studiesFile: join(dir, 'empty.txt') })).rejects.toThrow('the studies file names no study id');
+    await expect(writeStudyData(data, { studiesFile: join(dir, 'empty.txt') })).rejects.toThrow('the studies file names no study id');
   });
 
   it('writes an index without samples when the release has no images folder', async () => {
     rmSync(join(data, 'images'), { recursive: true });
-    await writeStudyData(data, out, { log });
+    await writeStudyData(data, {});
     expect(readJson('samples.json')).toEqual([]);
     expect(decodeStudyIndex(readJson('studies.json')).filter((s) => s.hasImages)).toEqual([]);
     expect(lines[0]).toMatch(/^Sample studies: none/);

@@ -29,10 +29,6 @@ export const METADATA_OPTIONAL_COLUMNS = [
   'Manufacturer',
   "Manufacturer's Model Name",
   'Photometric Interpretation',
-  'Rows',
-  'Columns',
-  'Window Center',
-  'Window Width',
 ] as const;
 
 export type BreastColumn = (typeof BREAST_COLUMNS)[number];

@@ -1,8 +1,9 @@
 // Turns one CSV record (its cells and 1-based line) into a validated row of the release. Each parser is built
 // from the file's header, so column order and extra columns do not matter.
 
-import type { BreastRow, FindingRow, MetadataRow } from '../types.ts';
-import { FILES, NO_FINDING } from '../vocabulary.ts';
+import type { BreastRow, FindingRow } from '../types.ts';
+import { FILES } from '../vocabulary.ts';
+import { isNoFindingList } from '../release/finding-rows.ts';
 import {
   BREAST_COLUMNS,
   FINDING_COLUMNS,
@@ -88,8 +89,7 @@ export function findingRowParser(headerCells: readonly string[], file: string = 
     }
     row.categories = categories;
     row.findingBirads = readSpelling(cells[at.finding_birads], FINDING_BIRADS_SPELLINGS, file, line, 'finding_birads');
-    const noFinding = categories.length === 1 && categories[0] === NO_FINDING;
-    row.box = noFinding
+    row.box = isNoFindingList(categories)
       ? null
       : {
           xmin: readNumberOrNaN(cells[at.xmin]),
@@ -101,10 +101,20 @@ export function findingRowParser(headerCells: readonly string[], file: string = 
   };
 }
 
-export function metadataRowParser(
+/** What the build takes from a metadata.csv row (the file is read once, for every output). */
+export interface MetadataFacts {
+  line: number;
+  imageId: string;
+  ageYears: number | null;
+  manufacturer: string;
+  model: string;
+  photometric: string;
+}
+
+export function metadataFactsParser(
   headerCells: readonly string[],
   file: string = FILES.metadata,
-): RowParser<MetadataRow> {
+): RowParser<MetadataFacts> {
   const at = matchColumns(file, headerCells, METADATA_REQUIRED_COLUMNS, METADATA_OPTIONAL_COLUMNS);
   const width = headerCells.length;
   const text = (cells: readonly string[], index: number): string => (index < 0 ? '' : cells[index].trim());
@@ -117,35 +127,6 @@ export function metadataRowParser(
       manufacturer: text(cells, at.Manufacturer),
       model: text(cells, at["Manufacturer's Model Name"]),
       photometric: text(cells, at['Photometric Interpretation']),
-      rows: at.Rows < 0 ? null : readNumberOrNull(cells[at.Rows]),
-      columns: at.Columns < 0 ? null : readNumberOrNull(cells[at.Columns]),
-      windowCenter: at['Window Center'] < 0 ? [] : readNumberList(cells[at['Window Center']]),
-      windowWidth: at['Window Width'] < 0 ? [] : readNumberList(cells[at['Window Width']]),
-    };
-  };
-}
-
-/** What the stats take from a metadata.csv row: a lighter read than metadataRowParser for large releases. */
-export interface MetadataFacts {
-  line: number;
-  imageId: string;
-  ageYears: number | null;
-  manufacturer: string;
-}
-
-export function metadataFactsParser(
-  headerCells: readonly string[],
-  file: string = FILES.metadata,
-): RowParser<MetadataFacts> {
-  const at = matchColumns(file, headerCells, METADATA_REQUIRED_COLUMNS, ['Manufacturer'] as const);
-  const width = headerCells.length;
-  return (cells, line) => {
-    checkFieldCount(file, cells, width, line);
-    return {
-      line,
-      imageId: readId(cells[at['SOP Instance UID']], file, line, 'SOP Instance UID'),
-      ageYears: parseDicomAge(cells[at["Patient's Age"]]),
-      manufacturer: at.Manufacturer < 0 ? '' : cells[at.Manufacturer].trim(),
     };
   };
 }

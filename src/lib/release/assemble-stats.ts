@@ -102,7 +102,13 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
 
   const stats: Stats = {
     schemaVersion: 1,
-    source: { files: source.files, synthetic: source.synthetic, ageSource: source.ageSource },
+    source: {
+      files: source.files,
+      synthetic: source.synthetic,
+      ageSource: source.ageSource,
+      release: source.release,
+      images: imageFiles(acc),
+    },
     counts: {
       studies: countsOf((split) => splitValue(studies, split)),
       images: countsOf(imagesIn),
@@ -256,4 +262,18 @@ function leakage(acc: StatsAccumulator): { leakingStudies: string[]; leakingSeri
   }
   const leakingSeries = index.series.values().filter((_, series) => seriesSplits[series] === 3);
   return { leakingStudies, leakingSeries };
+}
+
+/** How much of the release images/ holds: images with a DICOM file, and studies all of whose images have one. */
+function imageFiles(acc: StatsAccumulator): Stats['source']['images'] {
+  const { index } = acc;
+  const missing = new Uint8Array(index.studyCount);
+  let withFile = 0;
+  for (let image = 0; image < index.imageCount; image++) {
+    if (acc.imageFile[image]) withFile++;
+    else missing[index.imageStudy[image]] = 1;
+  }
+  let completeStudies = 0;
+  for (let study = 0; study < index.studyCount; study++) if (!missing[study]) completeStudies++;
+  return { folder: acc.imagesFolder, withFile, completeStudies };
 }

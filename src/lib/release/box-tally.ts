@@ -1,8 +1,11 @@
 // Counts what finding_annotations.csv says: boxes per split, per category and finding BI-RADS, box geometry, and
-// the box-level quality rules. A row is a box unless its categories are exactly ['No Finding'].
+// the box-level quality rules; and keeps every box (box-store.ts) and per study its box count and finding BI-RADS,
+// for the study index and the viewer. Which rows are boxes, of which categories: finding-rows.ts.
 
 import type { Box, FindingBiradsKey, FindingRow } from '../types.ts';
-import { BIRADS_ALLOWED, DENSITIES, FILES, FINDING_CATEGORIES, NO_FINDING, SPLITS } from '../vocabulary.ts';
+import { BIRADS_ALLOWED, DENSITIES, FILES, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
+import { BoxStore } from './box-store.ts';
+import { boxCategories, isBoxRow } from './finding-rows.ts';
 import { detachString, ensureCapacity, Interner } from './interner.ts';
 import type { QualityLog } from './quality-log.ts';
 import { LATERALITY_CODE, SPLIT_CODE, VIEW_CODE, type ReleaseIndex } from './release-index.ts';
@@ -33,6 +36,11 @@ export class BoxTally {
   readonly categoryBirads: number[][][] = [[], []];
   /** Bit per category (first 32) of the boxes in each study, for the split-balance labels. */
   studyCategories = new Uint32Array(0);
+  /** Boxes per study, and a bit per finding BI-RADS code (3, 4, 5, none) of its boxes. */
+  studyBoxes = new Int32Array(0);
+  studyFindingBirads = new Uint8Array(0);
+  /** Every box whose study the breast-level file lists, in file order. */
+  readonly store = new BoxStore();
   readonly geometry: CategoryGeometry[] = [];
   readonly locationAll = new Int32Array(GRID_CELLS);
   /** Images of the finding file that the breast-level file does not list: id → first line and study. */
@@ -61,7 +69,7 @@ export class BoxTally {
     } else if (!this.unlistedImages.has(row.imageId)) {
       this.unlistedImages.set(detachString(row.imageId), { line: row.line, studyId: detachString(row.studyId) });
     }
-    if (row.box === null) return;
+    if (!isBoxRow(row) || row.box === null) return;
 
     const study = image >= 0 ? this.index.imageStudy[image] : this.index.studies.find(row.studyId);
     const split = study >= 0 ? this.index.studySplit[study] : SPLIT_CODE[row.split];
@@ -70,10 +78,15 @@ export class BoxTally {
     this.boxBirads[split][birads]++;
 
     const measurable = this.checkBox(row, row.box);
-    const categories = new Set(row.categories);
-    categories.delete(NO_FINDING);
-    for (const name of categories) {
-      const category = this.addCategory(name);
+    const categoryIds = boxCategories(row).map((name) => this.addCategory(name));
+    if (study >= 0) {
+      this.studyBoxes = ensureCapacity(this.studyBoxes, study);
+      this.studyFindingBirads = ensureCapacity(this.studyFindingBirads, study);
+      this.studyBoxes[study]++;
+      this.studyFindingBirads[study] |= 1 << birads;
+      this.store.add(study, image, row.line, row.box, birads, categoryIds);
+    }
+    for (const category of categoryIds) {
       this.categoryBoxes[split][category]++;
       this.categoryBirads[split][category][birads]++;
       if (study >= 0 && category < 32) {

@@ -1,4 +1,4 @@
-// Age and vendor per image as read from metadata.csv, gathered apart from the accumulator so a large file can be
+// Age, vendor, model and photometric interpretation per image as read from metadata.csv, gathered apart from the accumulator so a large file can be
 // read on another thread while the annotation CSVs are read on this one. Everything is in typed arrays and an
 // Interner, which cross threads as transferred buffers instead of a million copied strings.
 
@@ -13,12 +13,17 @@ export interface ImageFactsParts {
   vendor: Int32Array;
   firstLine: Int32Array;
   rows: Int32Array;
+  model: Int32Array;
+  photometric: Int32Array;
   vendorNames: string[];
+  textNames: string[];
 }
 
 export class ImageFactsTable {
   readonly images: Interner;
   readonly vendors: Interner;
+  /** Model names and photometric interpretations (few distinct values). */
+  readonly texts: Interner;
   /** First known age of each image (NaN when none) and the line it came from. */
   ageYears: Float64Array;
   ageLine: Int32Array;
@@ -27,16 +32,23 @@ export class ImageFactsTable {
   /** Line of each image's first row, and how many rows name it. */
   firstLine: Int32Array;
   rows: Int32Array;
+  /** First non-empty model name and photometric interpretation of each image, as indexes into `texts` (-1 none). */
+  model: Int32Array;
+  photometric: Int32Array;
 
   constructor(parts?: ImageFactsParts) {
     this.images = parts ? Interner.fromParts(parts.images) : new Interner();
     this.vendors = new Interner();
     for (const name of parts?.vendorNames ?? []) this.vendors.add(name);
+    this.texts = new Interner();
+    for (const name of parts?.textNames ?? []) this.texts.add(name);
     this.ageYears = parts?.ageYears ?? new Float64Array(0);
     this.ageLine = parts?.ageLine ?? new Int32Array(0);
     this.vendor = parts?.vendor ?? new Int32Array(0);
     this.firstLine = parts?.firstLine ?? new Int32Array(0);
     this.rows = parts?.rows ?? new Int32Array(0);
+    this.model = parts?.model ?? new Int32Array(0);
+    this.photometric = parts?.photometric ?? new Int32Array(0);
   }
 
   add(facts: MetadataFacts): void {
@@ -48,6 +60,8 @@ export class ImageFactsTable {
       this.vendor = ensureCapacity(this.vendor, image, -1);
       this.firstLine = ensureCapacity(this.firstLine, image);
       this.rows = ensureCapacity(this.rows, image);
+      this.model = ensureCapacity(this.model, image, -1);
+      this.photometric = ensureCapacity(this.photometric, image, -1);
       this.firstLine[image] = facts.line;
     }
     this.rows[image]++;
@@ -56,6 +70,8 @@ export class ImageFactsTable {
       this.ageLine[image] = facts.line;
     }
     if (facts.manufacturer !== '' && this.vendor[image] === -1) this.vendor[image] = this.vendors.add(facts.manufacturer);
+    if (facts.model !== '' && this.model[image] === -1) this.model[image] = this.texts.add(facts.model);
+    if (facts.photometric !== '' && this.photometric[image] === -1) this.photometric[image] = this.texts.add(facts.photometric);
   }
 
   get size(): number {
@@ -70,7 +86,10 @@ export class ImageFactsTable {
       vendor: this.vendor,
       firstLine: this.firstLine,
       rows: this.rows,
+      model: this.model,
+      photometric: this.photometric,
       vendorNames: this.vendors.values(),
+      textNames: this.texts.values(),
     };
   }
 }
@@ -78,7 +97,7 @@ export class ImageFactsTable {
 /** The buffers of a parts object, to transfer rather than copy. */
 export function transferList(parts: ImageFactsParts): ArrayBuffer[] {
   const { images } = parts;
-  return [images.slots, images.hashes, images.starts, images.pool, parts.ageYears, parts.ageLine, parts.vendor, parts.firstLine, parts.rows].map(
+  return [images.slots, images.hashes, images.starts, images.pool, parts.ageYears, parts.ageLine, parts.vendor, parts.firstLine, parts.rows, parts.model, parts.photometric].map(
     (array) => array.buffer as ArrayBuffer,
   );
 }

@@ -166,6 +166,12 @@ export class ReleaseIndex {
     if (density > previousDensity) this.breastDensity[breast] = density;
   }
 
+  /** The CSV's height × width of an image: the one place that decides an image's size. */
+  imageHeightWidth(image: number): [height: number, width: number] {
+    const [height, width] = this.sizes.get(this.imageSize[image]).split('x').map(Number);
+    return [height, width];
+  }
+
   /** Study split (0 training, 1 test) of an image. */
   splitOfImage(image: number): number {
     return this.studySplit[this.imageStudy[image]];

@@ -4,7 +4,7 @@
 // Order of calls: every breast-level row, then every finding row, then image facts (metadata.csv rows or DICOM
 // headers), then finish(). The breast-level file defines images, breasts and splits; the others attach to it.
 
-import type { FindingRow, MetadataRow, Stats, BreastRow } from '../types.ts';
+import type { FindingRow, Stats, BreastRow } from '../types.ts';
 import { FILES } from '../vocabulary.ts';
 import { assembleStats } from './assemble-stats.ts';
 import { BoxTally } from './box-tally.ts';
@@ -15,11 +15,13 @@ import { ReleaseIndex, VIEW_NAMES } from './release-index.ts';
 
 export type AgeSource = Stats['source']['ageSource'];
 
-/** What the stats need from an image's DICOM header or metadata.csv row. */
-export interface ImageFacts {
+/** What the build takes from an image's DICOM header, read from the file or from its metadata.csv row. */
+export interface ImageHeaderFacts {
   imageId: string;
   ageYears: number | null;
   manufacturer: string;
+  model: string;
+  photometric: string;
 }
 
 /** Where the numbers came from; the node side fills it in (hashes, row counts, marker file). */
@@ -27,6 +29,8 @@ export interface StatsSource {
   files: Record<string, { sha256: string; rows: number }>;
   synthetic: boolean;
   ageSource: AgeSource;
+  /** The release folder's own name (never a path). */
+  release: string;
 }
 
 type Phase = 'breast' | 'finding' | 'facts' | 'finished';
@@ -40,6 +44,14 @@ export class StatsAccumulator {
   readonly vendors = new Interner();
   /** Vendor id per image, -1 when unknown. */
   imageVendor = new Int32Array(0);
+  /** Model names and photometric interpretations, and their ids per image (-1 when unknown). */
+  readonly texts = new Interner();
+  imageModel = new Int32Array(0);
+  imagePhotometric = new Int32Array(0);
+  /** 1 where <release>/images/<study_id>/<image_id>.dicom exists (markImageFile). */
+  imageFile = new Uint8Array(0);
+  /** Whether the release has an images/ folder at all. */
+  imagesFolder = false;
   /** Age in years per study, NaN when unknown. */
   studyAge = new Float64Array(0);
   /** Line the study's age came from: the first known age in file order wins. */
@@ -56,12 +68,11 @@ export class StatsAccumulator {
     this.boxes.addFindingRow(row);
   }
 
-  addMetadataRow(row: MetadataRow): void {
-    this.addImageFacts(row, { file: FILES.metadata, line: row.line });
-  }
-
-  /** Attaches an image's age (to its study: age is per exam, first known age wins) and vendor (first one wins). */
-  addImageFacts(facts: ImageFacts, where: { file: string; line: number }): void {
+  /**
+   * Attaches an image's age (to its study: age is per exam, first known age wins) and its vendor, model and
+   * photometric interpretation (the first non-empty one of each wins).
+   */
+  addImageFacts(facts: ImageHeaderFacts, where: { file: string; line: number }): void {
     this.enter('facts');
     const image = this.index.images.find(facts.imageId);
     if (image < 0) {
@@ -74,7 +85,8 @@ export class StatsAccumulator {
       }));
       return;
     }
-    this.setImageFacts(image, facts.ageYears, where.line, facts.manufacturer === '' ? -1 : this.vendors.add(facts.manufacturer));
+    const text = (value: string) => (value === '' ? -1 : this.texts.add(value));
+    this.setImageFacts(image, facts.ageYears, where.line, facts.manufacturer === '' ? -1 : this.vendors.add(facts.manufacturer), text(facts.model), text(facts.photometric));
   }
 
   /**
@@ -84,6 +96,8 @@ export class StatsAccumulator {
   addImageFactsTable(table: ImageFactsTable, file: string): void {
     this.enter('facts');
     const vendorIds = table.vendors.values().map((name) => this.vendors.add(name));
+    const textIds = table.texts.values().map((name) => this.texts.add(name));
+    const text = (id: number) => (id < 0 ? -1 : textIds[id]);
     let previous = -1;
     for (let row = 0; row < table.size; row++) {
       const image = this.index.images.findFromNear(table.images, row, previous);
@@ -102,14 +116,23 @@ export class StatsAccumulator {
       }
       const age = table.ageYears[row];
       const vendor = table.vendor[row];
-      this.setImageFacts(image, Number.isNaN(age) ? null : age, table.ageLine[row], vendor < 0 ? -1 : vendorIds[vendor]);
+      this.setImageFacts(image, Number.isNaN(age) ? null : age, table.ageLine[row], vendor < 0 ? -1 : vendorIds[vendor], text(table.model[row]), text(table.photometric[row]));
     }
   }
 
-  private setImageFacts(image: number, ageYears: number | null, line: number, vendor: number): void {
+  private setImageFacts(image: number, ageYears: number | null, line: number, vendor: number, model: number, photometric: number): void {
+    const last = this.index.imageCount - 1;
     if (vendor >= 0) {
-      this.imageVendor = ensureCapacity(this.imageVendor, this.index.imageCount - 1, -1);
+      this.imageVendor = ensureCapacity(this.imageVendor, last, -1);
       if (this.imageVendor[image] === -1) this.imageVendor[image] = vendor;
+    }
+    if (model >= 0) {
+      this.imageModel = ensureCapacity(this.imageModel, last, -1);
+      if (this.imageModel[image] === -1) this.imageModel[image] = model;
+    }
+    if (photometric >= 0) {
+      this.imagePhotometric = ensureCapacity(this.imagePhotometric, last, -1);
+      if (this.imagePhotometric[image] === -1) this.imagePhotometric[image] = photometric;
     }
     if (ageYears !== null) {
       const study = this.index.imageStudy[image];
@@ -122,39 +145,72 @@ export class StatsAccumulator {
     }
   }
 
-  /** Every image of the breast-level file, in file order (for reading their DICOM headers). */
-  listImages(): { studyId: string; imageId: string }[] {
-    const { index } = this;
-    return index.images.values().map((imageId, image) => ({
-      studyId: index.studies.get(index.imageStudy[image]),
-      imageId,
+  /** Notes that the release holds this image's DICOM file; files of images the CSVs do not list are ignored. */
+  markImageFile(imageId: string): void {
+    const image = this.index.images.find(imageId);
+    if (image < 0) return;
+    this.imageFile = ensureCapacity(this.imageFile, this.index.imageCount - 1);
+    this.imageFile[image] = 1;
+  }
+
+  /** Dense ids of the images whose DICOM file exists, in file order. */
+  imagesWithFiles(): number[] {
+    const ids: number[] = [];
+    for (let image = 0; image < this.imageFile.length && image < this.index.imageCount; image++) {
+      if (this.imageFile[image] === 1) ids.push(image);
+    }
+    return ids;
+  }
+
+  /** Where an image's DICOM lives in the release, relative to its root. */
+  imageFilePath(image: number): string {
+    return `${FILES.images}/${this.index.studies.get(this.index.imageStudy[image])}/${this.index.images.get(image)}.dicom`;
+  }
+
+  /** A DICOM header the build read: its size is checked against the CSV (the boxes' coordinates assume it). */
+  checkImageSize(image: number, rows: number | null, columns: number | null): void {
+    const [height, width] = this.index.imageHeightWidth(image);
+    if (rows === null || columns === null || (rows === height && columns === width)) return;
+    this.quality.report('dicom-size-mismatch', () => ({
+      file: FILES.breast,
+      line: this.index.imageLine[image],
+      study_id: this.index.studies.get(this.index.imageStudy[image]),
+      image_id: this.index.images.get(image),
+      detail: `${this.imageFilePath(image)}: ${rows}×${columns} (rows × columns) in the DICOM, ${height}×${width} in the CSV`,
     }));
   }
 
-  /** An image whose DICOM header could not be read: its age and vendor stay unknown. */
-  reportUnreadableImage(imageId: string, reason: string): void {
-    const image = this.index.images.find(imageId);
-    if (image < 0) return;
-    const study = this.index.imageStudy[image];
+  /** An existing DICOM file whose header could not be read: its age and vendor stay unknown. */
+  reportUnreadableImage(image: number, reason: string): void {
     this.quality.report('dicom-unreadable', () => ({
       file: FILES.breast,
       line: this.index.imageLine[image],
-      study_id: this.index.studies.get(study),
-      image_id: imageId,
-      detail: `${FILES.images}/${this.index.studies.get(study)}/${imageId}.dicom: ${reason}`,
+      study_id: this.index.studies.get(this.index.imageStudy[image]),
+      image_id: this.index.images.get(image),
+      detail: `${this.imageFilePath(image)}: ${reason}`,
     }));
   }
 
   finish(source: StatsSource): Stats {
     this.enter('finished');
-    this.imageVendor = ensureCapacity(this.imageVendor, this.index.imageCount, -1);
-    this.studyAge = ensureCapacity(this.studyAge, this.index.studyCount, Number.NaN);
-    this.boxes.studyCategories = ensureCapacity(this.boxes.studyCategories, this.index.studyCount);
+    this.sizeArrays();
     this.boxes.checkBoxesOnNegativeBreasts();
     this.reportMissingViews();
     this.reportImagesNotInBothFiles();
     this.reportMissingAges(source.ageSource);
     return assembleStats(this, source);
+  }
+
+  /** Sizes every per-image and per-study array to the release (reading past the input's end gives defined values). */
+  sizeArrays(): void {
+    this.imageVendor = ensureCapacity(this.imageVendor, this.index.imageCount, -1);
+    this.imageFile = ensureCapacity(this.imageFile, this.index.imageCount);
+    this.imageModel = ensureCapacity(this.imageModel, this.index.imageCount, -1);
+    this.imagePhotometric = ensureCapacity(this.imagePhotometric, this.index.imageCount, -1);
+    this.boxes.studyBoxes = ensureCapacity(this.boxes.studyBoxes, this.index.studyCount);
+    this.boxes.studyFindingBirads = ensureCapacity(this.boxes.studyFindingBirads, this.index.studyCount);
+    this.studyAge = ensureCapacity(this.studyAge, this.index.studyCount, Number.NaN);
+    this.boxes.studyCategories = ensureCapacity(this.boxes.studyCategories, this.index.studyCount);
   }
 
   private enter(phase: Phase): void {
@@ -209,15 +265,19 @@ export class StatsAccumulator {
 
   private reportMissingAges(ageSource: AgeSource): void {
     const { index } = this;
-    const reason =
-      ageSource === 'metadata.csv'
-        ? `no usable Patient's Age in ${FILES.metadata}`
-        : ageSource === 'dicom'
-          ? 'no usable PatientAge in its DICOM headers'
-          : `no ${FILES.metadata} and no ${FILES.images}/ folder`;
+    const studyFiles = new Uint8Array(index.studyCount);
+    for (let image = 0; image < index.imageCount; image++) if (this.imageFile[image]) studyFiles[index.imageStudy[image]] = 1;
     for (let study = 0; study < index.studyCount; study++) {
       if (!Number.isNaN(this.studyAge[study])) continue;
       const image = index.studyFirstImage[study];
+      const reason =
+        ageSource === 'metadata.csv'
+          ? `no usable Patient's Age in ${FILES.metadata}`
+          : ageSource === 'none'
+            ? `no ${FILES.metadata} and no ${FILES.images}/ folder`
+            : studyFiles[study]
+              ? 'no usable PatientAge in the DICOM headers of its files'
+              : `no ${FILES.metadata} and none of its DICOM files under ${FILES.images}/`;
       this.quality.report('age-missing', () => ({
         file: FILES.breast,
         line: index.imageLine[image],

@@ -3,14 +3,9 @@
 // together ~8 studies show as much of the release as possible; each pick says what it added. A user can instead
 // name the studies, by a comma list or a file with one id per line.
 
-import type { MetadataRow } from '../types.ts';
-import { compareIds, type StudyRecord } from './study-records.ts';
-import { sortCategories } from './study-index.ts';
+import { compareIds } from './study-index.ts';
 
 export const DEFAULT_SAMPLE_COUNT = 8;
-
-/** Breast BI-RADS values worth showing (the suspicious ones). */
-const SHOWN_BIRADS = ['3', '4', '5'];
 
 export interface SampleCandidate {
   id: string;
@@ -22,28 +17,6 @@ export interface SampleChoice {
   id: string;
   /** Why it was picked, e.g. "covers Mass, BI-RADS 5, density D, Planmed, MONOCHROME1". */
   reason: string;
-}
-
-/** The labels set cover works with, in display order: findings, BI-RADS, density, vendor, photometric. */
-export function studyFeatures(record: StudyRecord, metadataOf: (imageId: string) => MetadataRow | undefined): string[] {
-  const categories = sortCategories([...new Set(record.boxes.flatMap((box) => box.categories))]);
-  const breasts = [record.breasts.R, record.breasts.L].filter((b) => b !== undefined);
-  const birads = [...new Set(breasts.map((b) => b.birads))].filter((b) => SHOWN_BIRADS.includes(b)).sort();
-  const densities = [...new Set(breasts.map((b) => b.density))].sort();
-  const vendors = new Set<string>();
-  const photometrics = new Set<string>();
-  for (const image of record.images) {
-    const meta = metadataOf(image.imageId);
-    if (meta?.manufacturer.trim()) vendors.add(meta.manufacturer.trim());
-    if (meta?.photometric.trim()) photometrics.add(meta.photometric.trim());
-  }
-  return [
-    ...categories,
-    ...birads.map((b) => `BI-RADS ${b}`),
-    ...densities.map((d) => `density ${d}`),
-    ...[...vendors].sort(compareIds),
-    ...[...photometrics].sort(compareIds),
-  ];
 }
 
 /**

@@ -3,7 +3,7 @@
 
 import type { FindingBiradsKey, Split, StudySummary } from '../types.ts';
 import { FINDING_BIRADS, NO_FINDING, SPLITS } from '../vocabulary.ts';
-import { compareIds } from './study-records.ts';
+import { compareIds } from './study-index.ts';
 
 export const SORT_KEYS = ['id', 'birads', 'density', 'boxes', 'findings', 'vendor'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

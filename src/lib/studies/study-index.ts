@@ -16,9 +16,8 @@
 //   boxes          number of boxes
 //   hasImages      1 when this build holds the study's DICOMs (it opens in the viewer), else 0
 
-import type { FindingBiradsKey, MetadataRow, StudySummary } from '../types.ts';
+import type { StudySummary } from '../types.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
-import { compareIds, studyVendor, type BreastLabels, type StudyRecord } from './study-records.ts';
 
 export type CompactStudyRow = [
   id: string,
@@ -39,33 +38,9 @@ export interface CompactStudyIndex {
   rows: CompactStudyRow[];
 }
 
-/** One study's browser row. `hasImages` is whether this build copies its DICOMs. */
-export function summarizeStudy(
-  record: StudyRecord,
-  metadataOf: (imageId: string) => MetadataRow | undefined,
-  hasImages: boolean,
-): StudySummary {
-  const findings = new Set<string>();
-  const findingBirads = new Set<FindingBiradsKey>();
-  for (const box of record.boxes) {
-    for (const category of box.categories) findings.add(category);
-    findingBirads.add(box.findingBirads);
-  }
-  return {
-    id: record.id,
-    split: record.split,
-    L: copyLabels(record.breasts.L),
-    R: copyLabels(record.breasts.R),
-    findings: sortCategories([...findings]),
-    findingBirads: FINDING_BIRADS.filter((key) => findingBirads.has(key)),
-    vendor: studyVendor(record, metadataOf),
-    boxes: record.boxes.length,
-    hasImages,
-  };
-}
-
-function copyLabels(labels: BreastLabels | undefined): StudySummary['L'] {
-  return labels ? { birads: labels.birads, density: labels.density } : null;
+/** Ids compare by code unit, so the order is the same in every locale (and equals `sort` on hex ids). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Vocabulary order (Table 5) first, then spellings the vocabulary does not know, alphabetically. */

@@ -3,9 +3,26 @@
 // skipping files that are already up to date (a demo sample set is ~600 MB; rebuilding should not recopy it).
 
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const DICOM_EXTENSION = '.dicom';
+
+/**
+ * Calls back for each <dataDir>/images/<study_id>/<image_id>.dicom file, one folder open at a time (a million files
+ * never sit in memory at once). Resolves false when images/ is absent.
+ */
+export async function forEachReleaseImage(dataDir: string, onFile: (studyId: string, imageId: string) => void): Promise<boolean> {
+  const root = join(dataDir, 'images');
+  if (!existsSync(root)) return false;
+  for await (const study of await opendir(root)) {
+    if (!study.isDirectory()) continue;
+    for await (const file of await opendir(join(root, study.name))) {
+      if (file.isFile() && file.name.endsWith(DICOM_EXTENSION)) onFile(study.name, file.name.slice(0, -DICOM_EXTENSION.length));
+    }
+  }
+  return true;
+}
 
 /** study id → the image ids that have a file under <dataDir>/images/<study_id>/; empty when images/ is absent. */
 export function listReleaseImages(dataDir: string): Map<string, Set<string>> {

@@ -6,7 +6,7 @@ const per = <T>(training: T, test: T, all: T): PerSplit<T> => ({ training, test,
 export function statsFixture(): Stats {
   return {
     schemaVersion: 1,
-    source: { files: {}, synthetic: true, ageSource: 'none' },
+    source: { files: {}, synthetic: true, ageSource: 'none', release: 'fixture', images: { folder: false, withFile: 0, completeStudies: 0 } },
     counts: {
       studies: per(20, 5, 25),
       images: per(80, 20, 100),

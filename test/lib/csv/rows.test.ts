@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { breastRowParser, findingRowParser, metadataRowParser } from '../../../src/lib/csv/rows.ts';
+import { breastRowParser, findingRowParser, metadataFactsParser } from '../../../src/lib/csv/rows.ts';
 import { ReleaseInputError } from '../../../src/lib/csv/errors.ts';
 
 const BREAST_HEADER = 'study_id,series_id,image_id,laterality,view_position,height,width,breast_birads,breast_density,split'.split(',');
@@ -104,7 +104,7 @@ describe('findingRowParser(header)(cells, line)', () => {
   });
 });
 
-describe('metadataRowParser(header)(cells, line)', () => {
+describe('metadataFactsParser(header)(cells, line)', () => {
   const header = [
     'SOP Instance UID',
     'Series Instance UID',
@@ -121,27 +121,23 @@ describe('metadataRowParser(header)(cells, line)', () => {
 
   test('reads the first SOP Instance UID as the image id, and the values the site shows', () => {
     const cells = ['img', 'ser', 'other', '053Y', '3580', '2531', '[2047, 2047]', '[4095, 4095]', 'IMS s.r.l.', 'GIOTTO', 'MONOCHROME1'];
-    expect(metadataRowParser(header)(cells, 2)).toEqual({
+    expect(metadataFactsParser(header)(cells, 2)).toEqual({
       line: 2,
       imageId: 'img',
       ageYears: 53,
       manufacturer: 'IMS s.r.l.',
       model: 'GIOTTO',
       photometric: 'MONOCHROME1',
-      rows: 3580,
-      columns: 2531,
-      windowCenter: [2047, 2047],
-      windowWidth: [4095, 4095],
     });
   });
 
   test('an unparseable age is missing, not fatal; absent optional columns are empty', () => {
-    const parse = metadataRowParser(['SOP Instance UID', "Patient's Age"]);
-    expect(parse(['img', 'unknown'], 2)).toMatchObject({ imageId: 'img', ageYears: null, manufacturer: '', rows: null, windowCenter: [] });
+    const parse = metadataFactsParser(['SOP Instance UID', "Patient's Age"]);
+    expect(parse(['img', 'unknown'], 2)).toEqual({ line: 2, imageId: 'img', ageYears: null, manufacturer: '', model: '', photometric: '' });
   });
 
   test("a metadata.csv without Patient's Age is fatal", () => {
-    expect(() => metadataRowParser(['SOP Instance UID', 'Manufacturer'])).toThrow(
+    expect(() => metadataFactsParser(['SOP Instance UID', 'Manufacturer'])).toThrow(
       `metadata.csv:1: missing required column "Patient's Age" in the header`,
     );
   });

@@ -4,7 +4,7 @@ import { MAX_EXAMPLES } from '../../../src/lib/release/quality-log.ts';
 import { StatsAccumulator } from '../../../src/lib/release/stats-accumulator.ts';
 import type { BreastRow, FindingRow } from '../../../src/lib/types.ts';
 
-const source = { files: {}, synthetic: false, ageSource: 'none' as const };
+const source = { files: {}, synthetic: false, ageSource: 'none' as const, release: 'fixture' };
 
 function breastRow(study: number, view: number, line: number, overrides: Partial<BreastRow> = {}): BreastRow {
   return {

@@ -4,19 +4,22 @@ import { ImageFactsTable } from '../../../src/lib/release/image-facts-table.ts';
 import { StatsAccumulator } from '../../../src/lib/release/stats-accumulator.ts';
 import { computeStats, serializeStats } from '../../../src/node/compute-stats.ts';
 import { collectMetadataFacts, startMetadataJob } from '../../../src/node/metadata-facts.ts';
-import { streamBreastRows, streamFindingRows, streamMetadataRows } from '../../../src/node/read-release.ts';
+import { readMetadataFacts, streamBreastRows, streamFindingRows } from '../../../src/node/read-release.ts';
+import { FILES } from '../../../src/lib/vocabulary.ts';
 import { releaseFixture } from './fixtures.ts';
 
 describe('ImageFactsTable', () => {
   test('keeps the first known age (with its line) and the first non-empty vendor of each image', () => {
     const table = new ImageFactsTable();
-    table.add({ line: 2, imageId: 'a', ageYears: null, manufacturer: '' });
-    table.add({ line: 3, imageId: 'a', ageYears: 50, manufacturer: 'SIEMENS' });
-    table.add({ line: 4, imageId: 'a', ageYears: 60, manufacturer: 'Planmed' });
-    table.add({ line: 5, imageId: 'b', ageYears: 40, manufacturer: '' });
+    table.add({ line: 2, imageId: 'a', ageYears: null, manufacturer: '', model: '', photometric: '' });
+    table.add({ line: 3, imageId: 'a', ageYears: 50, manufacturer: 'SIEMENS', model: '', photometric: 'MONOCHROME2' });
+    table.add({ line: 4, imageId: 'a', ageYears: 60, manufacturer: 'Planmed', model: 'Nuance', photometric: 'MONOCHROME1' });
+    table.add({ line: 5, imageId: 'b', ageYears: 40, manufacturer: '', model: '', photometric: '' });
     expect(table.size).toBe(2);
     expect([table.ageYears[0], table.ageLine[0], table.vendors.get(table.vendor[0]), table.rows[0]]).toEqual([50, 3, 'SIEMENS', 3]);
     expect([table.ageYears[1], table.vendor[1], table.firstLine[1]]).toEqual([40, -1, 5]);
+    // The first non-empty model and photometric interpretation win, like the vendor.
+    expect([table.texts.get(table.model[0]), table.texts.get(table.photometric[0]), table.model[1]]).toEqual(['Nuance', 'MONOCHROME2', -1]);
   });
 });
 
@@ -25,7 +28,7 @@ async function rowByRowStats(name: string): Promise<string> {
   const dir = releaseFixture(name);
   await streamBreastRows(dir, (row) => accumulator.addBreastRow(row));
   await streamFindingRows(dir, (row) => accumulator.addFindingRow(row));
-  await streamMetadataRows(dir, (row) => accumulator.addMetadataRow(row));
+  await readMetadataFacts(dir, (facts) => accumulator.addImageFacts(facts, { file: FILES.metadata, line: facts.line }));
   const stats = await computeStats(dir);
   return serializeStats(accumulator.finish({ ...stats.source }));
 }

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ReleaseInputError } from '../../../src/lib/csv/errors.ts';
-import type { BreastRow, MetadataRow } from '../../../src/lib/types.ts';
+import type { BreastRow } from '../../../src/lib/types.ts';
+import type { MetadataFacts } from '../../../src/lib/csv/rows.ts';
 import { streamCsv } from '../../../src/node/csv-stream.ts';
-import { streamBreastRows, streamFindingRows, streamMetadataRows } from '../../../src/node/read-release.ts';
+import { readMetadataFacts, streamBreastRows, streamFindingRows } from '../../../src/node/read-release.ts';
 import { releaseFixture } from './fixtures.ts';
 
 const temporary: string[] = [];
@@ -114,12 +115,12 @@ describe('release readers', () => {
     expect([boxes, noFinding]).toEqual([6, 7]);
   });
 
-  test('streamMetadataRows resolves false without metadata.csv, true with it', async () => {
-    const rows: MetadataRow[] = [];
-    expect(await streamMetadataRows(releaseFixture('minimal'), (row) => rows.push(row))).toBe(false);
-    expect(await streamMetadataRows(releaseFixture('counting'), (row) => rows.push(row))).toBe(true);
+  test('readMetadataFacts resolves null without metadata.csv, the file info with it', async () => {
+    const rows: MetadataFacts[] = [];
+    expect(await readMetadataFacts(releaseFixture('minimal'), (row) => rows.push(row))).toBe(null);
+    expect(await readMetadataFacts(releaseFixture('counting'), (row) => rows.push(row))).toMatchObject({ rows: 12 });
     expect(rows).toHaveLength(12);
-    expect(rows[4]).toMatchObject({ imageId: 's2-lcc', ageYears: null, manufacturer: 'Planmed', windowCenter: [2047, 2047] });
+    expect(rows[4]).toMatchObject({ imageId: 's2-lcc', ageYears: null, manufacturer: 'Planmed' });
   });
 
   test('a missing required file is named', async () => {

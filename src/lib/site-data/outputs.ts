@@ -1,0 +1,67 @@
+// Everything the build writes for the site, in one place: the file names (relative to public/), the URLs pages and
+// the viewer fetch them from, and the types of their contents. The build writes through src/node/site/output-sink.ts,
+// pages load through src/data/site-data.ts, the browser fetches these URLs: none of them spells a path of its own.
+
+import type { SampleStudy, Stats } from '../types.ts';
+import type { CompactStudyIndex } from '../studies/study-index.ts';
+import { studyChunkKey, type StudyChunk, type StudyViewerRecord } from '../studies/study-chunks.ts';
+
+/** Site data lives under public/data/ (served at /data/); dwv's decoder workers where dwv looks for them. */
+export const DATA_DIR = 'data';
+export const WORKERS_DIR = 'viewer/assets/workers';
+
+/** The site's data files, relative to public/. */
+export const OUTPUT = {
+  /** The statistics (schema: STATS.md); users download it. */
+  stats: `${DATA_DIR}/stats.json`,
+  /** Every study's row for the study browser (src/lib/studies/study-index.ts). */
+  studyIndex: `${DATA_DIR}/studies.json`,
+  /** The sample studies, whose DICOMs this build holds, with why each was chosen. */
+  samples: `${DATA_DIR}/samples.json`,
+  /** The build-time previews of the samples' uncompressed images. */
+  previews: `${DATA_DIR}/previews/index.json`,
+} as const;
+
+/** The URL of a file written under public/. */
+export function siteUrl(name: string): string {
+  return `/${name}`;
+}
+
+/** A study's viewer record lives in a chunk shared with the studies whose ids start alike. */
+export function studyChunkName(studyId: string): string {
+  return `${DATA_DIR}/studies/${studyChunkKey(studyId)}.json`;
+}
+
+/** A sample image's DICOM, copied into the build. */
+export function dicomName(studyId: string, imageId: string): string {
+  return `${DATA_DIR}/images/${studyId}/${imageId}.dicom`;
+}
+
+export function previewName(imageId: string): string {
+  return `${DATA_DIR}/previews/${imageId}.png`;
+}
+
+/** One downsampled 8-bit PNG per uncompressed sample image. */
+export interface PreviewEntry {
+  /** Site-relative URL of the PNG. */
+  url: string;
+  width: number;
+  height: number;
+  /** Edge the chest wall touches in the stored image; null when it could not be told. */
+  chestWall: 'left' | 'right' | null;
+}
+
+/** previews/index.json: `version` names the preview generator, so a build with a newer one redoes stale previews. */
+export interface PreviewManifest {
+  version: number;
+  images: Record<string, PreviewEntry>;
+}
+
+/** What each file holds. */
+export interface OutputContents {
+  stats: Stats;
+  studyIndex: CompactStudyIndex;
+  samples: SampleStudy[] | StudyViewerRecord[];
+  previews: PreviewManifest;
+  studyChunk: StudyChunk;
+}

@@ -1,0 +1,113 @@
+// The one way the build writes the site's files (Observable Framework's BuildEffects): names relative to public/
+// (src/lib/site-data/outputs.ts), text and bytes written to a temporary file and renamed into place (a failed build
+// never leaves half a file), DICOMs copied only when changed, and a record of what was written. Tests use the
+// in-memory sink and compare its files with the goldens.
+
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+export interface OutputSink {
+  writeText(name: string, text: string): void;
+  writeBytes(name: string, bytes: Uint8Array): void;
+  /** A text file written earlier (by this sink or an earlier build), or null. */
+  read(name: string): string | null;
+  /** Copies a file in; true when it was copied, false when an identical copy (size and time) was already there. */
+  copyFile(source: string, name: string): boolean;
+  /** True when `name` exists and is not older than `source` (a preview need not be redone). */
+  isFresh(name: string, source: string): boolean;
+  /** Removes every file under the folder `dir` whose name is not in `keep`; returns how many were removed. */
+  prune(dir: string, keep: ReadonlySet<string>): number;
+  log(line: string): void;
+}
+
+/** Writes to a temporary name beside `path`, then renames: readers never see half a file, a failure leaves the old one. */
+export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, path);
+}
+
+export function fileSink(root: string, log: (line: string) => void): OutputSink {
+  const at = (name: string) => join(root, name);
+  return {
+    writeText: (name, text) => writeFileAtomically(at(name), text),
+    writeBytes: (name, bytes) => writeFileAtomically(at(name), bytes),
+    read: (name) => (existsSync(at(name)) ? readFileSync(at(name), 'utf8') : null),
+    copyFile(source, name) {
+      const target = at(name);
+      const from = statSync(source);
+      if (existsSync(target)) {
+        const to = statSync(target);
+        if (to.isFile() && to.size === from.size && Math.abs(to.mtimeMs - from.mtimeMs) < 1) return false;
+      }
+      mkdirSync(dirname(target), { recursive: true });
+      // A copy-on-write clone where the file system offers one (no bytes copied), else an ordinary copy.
+      copyFileSync(source, target, constants.COPYFILE_FICLONE);
+      // The copy takes the source's modification time, which is how the next build knows it is up to date.
+      utimesSync(target, from.atimeMs / 1000, from.mtimeMs / 1000);
+      return true;
+    },
+    isFresh(name, source) {
+      const target = at(name);
+      return existsSync(target) && existsSync(source) && statSync(target).mtimeMs >= statSync(source).mtimeMs;
+    },
+    prune(dir, keep) {
+      const base = at(dir);
+      if (!existsSync(base)) return 0;
+      let removed = 0;
+      const walk = (folder: string): void => {
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+          const path = join(folder, entry.name);
+          if (entry.isDirectory()) {
+            walk(path);
+            if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+          } else if (!keep.has(relative(root, path).split('\\').join('/'))) {
+            rmSync(path);
+            removed++;
+          }
+        }
+      };
+      walk(base);
+      return removed;
+    },
+    log,
+  };
+}
+
+/** Keeps every file in memory: name → text or bytes. */
+export interface MemorySink extends OutputSink {
+  files: Map<string, string | Uint8Array>;
+  lines: string[];
+}
+
+export function memorySink(): MemorySink {
+  const files = new Map<string, string | Uint8Array>();
+  const lines: string[] = [];
+  return {
+    files,
+    lines,
+    writeText: (name, text) => void files.set(name, text),
+    writeBytes: (name, bytes) => void files.set(name, bytes),
+    read: (name) => {
+      const file = files.get(name);
+      return typeof file === 'string' ? file : null;
+    },
+    copyFile(source, name) {
+      files.set(name, `copy of ${relative(process.cwd(), source).split('\\').join('/')}`);
+      return true;
+    },
+    isFresh: () => false,
+    prune(dir, keep) {
+      let removed = 0;
+      for (const name of [...files.keys()]) {
+        if (name.startsWith(`${dir}/`) && !keep.has(name)) {
+          files.delete(name);
+          removed++;
+        }
+      }
+      return removed;
+    },
+    log: (line) => void lines.push(line),
+  };
+}
