@@ -2,14 +2,14 @@
 // with --serve, serves dist/ afterwards (`npm start`).
 //
 //   tsx scripts/build-site.ts [--data DIR] [--studies ID,ID,…] [--studies-file FILE] [--samples N]
-//                             [--prepare-only] [--serve] [--port N]
+//                             [--prepare-only [--public DIR]] [--serve] [--port N]
 //   (or VINDR_DATA=DIR, VINDR_STUDIES=ID,ID,…)
 //
 // prepare: the demo release when no real one is given (generated into .demo-release/ when missing or stale),
 // stats.json, the study index, the sample studies' DICOMs, and dwv's decoder workers where the viewer fetches them.
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnAstro } from '../src/node/astro-cli.ts';
 import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { fileSink } from '../src/node/site/output-sink.ts';
@@ -25,6 +25,7 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--studies ID,ID,…] [--stu
   --studies-file FILE  the same, one study id per line (# comments allowed)
   --samples N          how many sample studies the viewer gets (default 8; the demo writes DICOMs for that many)
   --prepare-only       write public/data/ and stop (used by npm run dev)
+  --public DIR         with --prepare-only: write into DIR/data/ instead of public/data/ (benchmarks, scratch builds)
   --serve              serve dist/ after building (npm start), on 127.0.0.1:--port (default 4321)`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -40,6 +41,7 @@ function parseOptions() {
       'studies-file': { type: 'string' },
       samples: { type: 'string' },
       'prepare-only': { type: 'boolean' },
+      public: { type: 'string' },
       serve: { type: 'boolean' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -65,7 +67,8 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
   }
 
   const studyIds = options.studies ?? process.env.VINDR_STUDIES;
-  await prepareSiteData(dataDir, fileSink(PUBLIC_DIR, log), {
+  if (options.public && !options['prepare-only']) throw new UsageError('--public only goes with --prepare-only (astro build reads public/)');
+  await prepareSiteData(dataDir, fileSink(options.public ?? PUBLIC_DIR, log), {
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,
@@ -75,7 +78,7 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
 /** Runs an astro command in the foreground, passing Ctrl-C through; resolves with its exit code. */
 function astro(args: string[]): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(join('node_modules', '.bin', 'astro'), args, { stdio: 'inherit' });
+    const child = spawnAstro(args, { stdio: 'inherit' });
     const stop = () => child.kill('SIGTERM');
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

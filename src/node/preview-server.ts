@@ -1,8 +1,7 @@
 // Serves a built site (dist/) with `astro preview` on a free port of 127.0.0.1 for the browser tests and the
 // benchmarks, and stops it by PID: one piece, so every caller waits for it the same way and never leaves it running.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { spawnAstro } from './astro-cli.ts';
 
 export interface PreviewServer {
   /** e.g. http://127.0.0.1:40123 */
@@ -28,7 +27,7 @@ export async function startPreviewServer(options: { root?: string; outDir?: stri
   const root = options.root ?? process.cwd();
   const port = await freePort();
   const args = ['preview', '--host', '127.0.0.1', '--port', String(port), ...(options.outDir ? ['--outDir', options.outDir] : [])];
-  const child = spawn(join(root, 'node_modules', '.bin', 'astro'), args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawnAstro(args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseURL = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;

@@ -52,25 +52,58 @@ export function sortCategories(categories: string[]): string[] {
   return [...categories].sort((a, b) => rank(a) - rank(b) || compareIds(a, b));
 }
 
-export function encodeStudyIndex(studies: readonly StudySummary[]): CompactStudyIndex {
-  const categories = sortCategories([...new Set(studies.flatMap((s) => s.findings))]);
-  const vendors = [...new Set(studies.flatMap((s) => (s.vendor === null ? [] : [s.vendor])))].sort(compareIds);
+/** The categories and vendors a set of studies names, in the index's order (Table 5 order; vendors A→Z). */
+function indexNames(studies: Iterable<StudySummary>): { categories: string[]; vendors: string[] } {
+  const categories = new Set<string>();
+  const vendors = new Set<string>();
+  for (const study of studies) {
+    for (const category of study.findings) categories.add(category);
+    if (study.vendor !== null) vendors.add(study.vendor);
+  }
+  return { categories: sortCategories([...categories]), vendors: [...vendors].sort(compareIds) };
+}
+
+function rowEncoder(categories: readonly string[], vendors: readonly string[]): (s: StudySummary) => CompactStudyRow {
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
   const vendorIndex = new Map(vendors.map((v, i) => [v, i]));
-  const rows = [...studies]
-    .sort((a, b) => compareIds(a.id, b.id))
-    .map((s): CompactStudyRow => [
-      s.id,
-      SPLITS.indexOf(s.split),
-      encodeBreast(s.R),
-      encodeBreast(s.L),
-      s.findings.map((c) => categoryIndex.get(c) ?? -1),
-      s.findingBirads.map((k) => FINDING_BIRADS.indexOf(k)),
-      s.vendor === null ? -1 : (vendorIndex.get(s.vendor) ?? -1),
-      s.boxes,
-      s.hasImages ? 1 : 0,
-    ]);
+  return (s) => [
+    s.id,
+    SPLITS.indexOf(s.split),
+    encodeBreast(s.R),
+    encodeBreast(s.L),
+    s.findings.map((c) => categoryIndex.get(c) ?? -1),
+    s.findingBirads.map((k) => FINDING_BIRADS.indexOf(k)),
+    s.vendor === null ? -1 : (vendorIndex.get(s.vendor) ?? -1),
+    s.boxes,
+    s.hasImages ? 1 : 0,
+  ];
+}
+
+export function encodeStudyIndex(studies: readonly StudySummary[]): CompactStudyIndex {
+  const { categories, vendors } = indexNames(studies);
+  const encode = rowEncoder(categories, vendors);
+  const rows = [...studies].sort((a, b) => compareIds(a.id, b.id)).map(encode);
   return { version: 1, categories, vendors, rows };
+}
+
+/**
+ * studies.json text for `count` studies in id order, each summary made on demand (twice: once for the names, once
+ * for its row), so a release of a million images never holds all its summaries at once. Same bytes as
+ * serializeStudyIndex(encodeStudyIndex(summaries)).
+ */
+export function studyIndexText(count: number, summaryAt: (i: number) => StudySummary): string {
+  const all = function* () {
+    for (let i = 0; i < count; i++) yield summaryAt(i);
+  };
+  const { categories, vendors } = indexNames(all());
+  const encode = rowEncoder(categories, vendors);
+  const lines: string[] = [];
+  for (const summary of all()) lines.push(JSON.stringify(encode(summary)));
+  return `${indexHead({ version: 1, categories, vendors })}\n${lines.join(',\n')}\n]}\n`;
+}
+
+function indexHead(index: Omit<CompactStudyIndex, 'rows'>): string {
+  return `{"version":${index.version},"categories":${JSON.stringify(index.categories)},"vendors":${JSON.stringify(index.vendors)},"rows":[`;
 }
 
 function encodeBreast(labels: StudySummary['L']): string {
@@ -79,8 +112,7 @@ function encodeBreast(labels: StudySummary['L']): string {
 
 /** studies.json text: one row per line, so a diff between two builds shows which studies changed. */
 export function serializeStudyIndex(index: CompactStudyIndex): string {
-  const head = `{"version":${index.version},"categories":${JSON.stringify(index.categories)},"vendors":${JSON.stringify(index.vendors)},"rows":[`;
-  return `${head}\n${index.rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
+  return `${indexHead(index)}\n${index.rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
 }
 
 /** Reads studies.json back into summaries; a file of another shape throws one sentence saying what is wrong. */

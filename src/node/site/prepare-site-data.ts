@@ -17,7 +17,7 @@ import {
   uncoveredFeatures,
   type SampleChoice,
 } from '../../lib/studies/sample-selection.ts';
-import { encodeStudyIndex, serializeStudyIndex } from '../../lib/studies/study-index.ts';
+import { studyIndexText } from '../../lib/studies/study-index.ts';
 import type { StudyViewerRecord } from '../../lib/studies/study-chunks.ts';
 import type { Stats } from '../../lib/types.ts';
 import { FILES } from '../../lib/vocabulary.ts';
@@ -84,7 +84,7 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
 
   const sampleSet = new Set(sampleStudies);
   const order = studies.byId();
-  const indexText = serializeStudyIndex(encodeStudyIndex(order.map((study) => studies.summary(study, sampleSet.has(study)))));
+  const indexText = studyIndexText(order.length, (i) => studies.summary(order[i], sampleSet.has(order[i])));
   sink.writeText(OUTPUT.studyIndex, indexText);
   const chunks = writeStudyChunks(studies, order, sink, (study) => (sampleSet.has(study) ? choices[sampleStudies.indexOf(study)].reason : ''), inBuild);
   log(`studies.json: ${order.length} studies (${(indexText.length / 1024).toFixed(0)} KB); viewer records in ${chunks} files; samples.json: ${samples.length} studies`);
