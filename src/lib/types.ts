@@ -158,8 +158,21 @@ export interface Stats {
 
   /** Images per Manufacturer (metadata.csv or DICOM headers); empty objects when neither is present. */
   vendors: PerSplit<Record<string, number>>;
+  /** Images whose vendor is unknown (no metadata.csv row or DICOM header names one). */
+  vendorsUnknown: PerSplit<number>;
   /** Distinct image sizes (from the breast-level CSV), most frequent first, with the vendor when known. */
-  imageSizes: { rows: number; columns: number; vendor: string | null; training: number; test: number; all: number }[];
+  imageSizes: {
+    rows: number;
+    columns: number;
+    /** The vendor of every image of this size, or null when some are unknown or they name several. */
+    vendor: string | null;
+    /** Images of this size per known vendor (all splits), most first, and how many have no known vendor. */
+    byVendor: Record<string, number>;
+    unknownVendor: number;
+    training: number;
+    test: number;
+    all: number;
+  }[];
   /** Breasts by density letter then BI-RADS digit. */
   densityByBirads: PerSplit<Record<string, Record<string, number>>>;
   boxGeometry: {

@@ -141,4 +141,12 @@ describe('the dirty release (edge cases of one reading)', () => {
     expect(stats.age.summary.training).toEqual({ mean: 48, median: 48, min: 48, max: 48 });
     expect(stats.age.summary.test).toEqual({ mean: 61, median: 61, min: 61, max: 61 });
   });
+
+  test('an image size names no vendor when some of its images have none: unknown is never imputed', () => {
+    // All 8 images are 3518×2800: d1-rcc, d1-rmlo and d2-lcc/lmlo/rcc SIEMENS, d1-lmlo Planmed, d1-lcc and d2-rmlo none.
+    expect(stats.imageSizes).toEqual([
+      { rows: 3518, columns: 2800, vendor: null, byVendor: { SIEMENS: 5, Planmed: 1 }, unknownVendor: 2, training: 4, test: 4, all: 8 },
+    ]);
+    expect(stats.vendorsUnknown).toEqual({ training: 1, test: 1, all: 2 });
+  });
 });

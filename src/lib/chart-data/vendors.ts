@@ -8,6 +8,8 @@ import type { BarTable, Category, ChartView, TableModel } from './types.ts';
 
 const SPLIT_KEYS = ['training', 'test', 'all'] as const;
 const UNKNOWN_VENDOR = 'Unknown vendor';
+/** A size whose images name several vendors, or some none: never imputed to the most common one. */
+const MIXED_VENDOR = 'Several or unknown vendors';
 
 /** Vendors, most images first (ties by name), so the biggest bar is on top whatever the release. */
 function vendorOrder(stats: Stats): string[] {
@@ -16,10 +18,16 @@ function vendorOrder(stats: Stats): string[] {
   return [...names].sort((a, b) => total(b) - total(a) || a.localeCompare(b));
 }
 
-/** Images per vendor (Manufacturer) per split; percent is the share of the split's images with a known vendor. */
+/**
+ * Images per vendor (Manufacturer) per split, and a last row of images whose vendor is unknown when there are any:
+ * unknown stays visible with its count. Percent is the share of all the split's images.
+ */
 export function vendorsTable(stats: Stats): BarTable {
   const rows: Category[] = vendorOrder(stats).map((key) => ({ key, label: key, color: colorOf('vendor', key) }));
-  const counts = Object.fromEntries(SPLIT_KEYS.map((split) => [split, rows.map((row) => [stats.vendors[split]?.[row.key] ?? 0])])) as PerSplit<number[][]>;
+  const unknown = stats.vendorsUnknown ?? { training: 0, test: 0, all: 0 };
+  if (rows.length > 0 && unknown.all > 0) rows.push({ key: UNKNOWN_VENDOR, label: UNKNOWN_VENDOR, color: UNKNOWN_COLOR });
+  const count = (split: SplitKey, key: string) => (key === UNKNOWN_VENDOR ? unknown[split] : (stats.vendors[split]?.[key] ?? 0));
+  const counts = Object.fromEntries(SPLIT_KEYS.map((split) => [split, rows.map((row) => [count(split, row.key)])])) as PerSplit<number[][]>;
   return {
     id: 'vendors',
     label: 'Vendors',
@@ -43,7 +51,7 @@ export function imageSizesData(stats: Stats): ImageSizesData {
   const sizes = stats.imageSizes.map((s) => ({
     rows: s.rows,
     columns: s.columns,
-    vendor: s.vendor ?? UNKNOWN_VENDOR,
+    vendor: s.vendor ?? (s.unknownVendor === s.all ? UNKNOWN_VENDOR : MIXED_VENDOR),
     counts: { training: s.training, test: s.test, all: s.all },
   }));
   const order = vendorOrder(stats);
@@ -52,7 +60,7 @@ export function imageSizesData(stats: Stats): ImageSizesData {
     const ib = order.indexOf(b);
     return (ia < 0 ? Infinity : ia) - (ib < 0 ? Infinity : ib) || a.localeCompare(b);
   });
-  const vendors = present.map((key) => ({ key, label: key, color: key === UNKNOWN_VENDOR ? UNKNOWN_COLOR : colorOf('vendor', key) }));
+  const vendors = present.map((key) => ({ key, label: key, color: key === UNKNOWN_VENDOR || key === MIXED_VENDOR ? UNKNOWN_COLOR : colorOf('vendor', key) }));
   const totals = Object.fromEntries(SPLIT_KEYS.map((split) => [split, sizes.reduce((sum, s) => sum + s.counts[split], 0)])) as PerSplit<number>;
   return { sizes, vendors, totals };
 }

@@ -140,6 +140,7 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
     }),
     quality: { issues: acc.quality.issues() },
     vendors: perSplit(vendorsOf),
+    vendorsUnknown: perSplit((split) => imagesIn(split) - Object.values(vendorsOf(split)).reduce((sum, count) => sum + count, 0)),
     imageSizes: imageSizes(),
     densityByBirads: perSplit((split) =>
       keyed(DENSITIES, (_, d) =>
@@ -173,21 +174,20 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
     };
   }
 
+  // A size names a vendor only when every one of its images names that vendor: unknown stays unknown, never imputed.
   function imageSizes(): Stats['imageSizes'] {
     return index.sizes.values()
       .map((key, size) => {
         const [rows, columns] = key.split('x').map(Number);
-        let vendor: string | null = null;
-        let best = 0;
-        for (const [id, count] of sizeVendors[size]) {
-          const name = acc.vendors.get(id);
-          if (count > best || (count === best && vendor !== null && name < vendor)) {
-            vendor = name;
-            best = count;
-          }
-        }
         const [training, test] = sizeCounts[size];
-        return { rows, columns, vendor, training, test, all: training + test };
+        const all = training + test;
+        const byVendor = Object.fromEntries(
+          [...sizeVendors[size]].map(([id, count]) => [acc.vendors.get(id), count] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+        );
+        const known = Object.values(byVendor).reduce((sum, count) => sum + count, 0);
+        const names = Object.keys(byVendor);
+        const vendor = names.length === 1 && known === all ? names[0] : null;
+        return { rows, columns, vendor, byVendor, unknownVendor: all - known, training, test, all };
       })
       .sort((a, b) => b.all - a.all || a.rows - b.rows || a.columns - b.columns);
   }

@@ -33,6 +33,7 @@ export function statsFixture(): Stats {
     },
     quality: { issues: [] },
     vendors: per({}, {}, {}),
+    vendorsUnknown: per(80, 20, 100),
     imageSizes: [],
     densityByBirads: per({}, {}, {}),
     boxGeometry: { size: {}, location: { cols: 0, rows: 0, all: [], byCategory: {} } },

@@ -14,10 +14,11 @@ function withVendors(): Stats {
     test: { Planmed: 5, SIEMENS: 15 },
     all: { Planmed: 25, SIEMENS: 75 },
   };
+  stats.vendorsUnknown = { training: 0, test: 0, all: 0 };
   stats.imageSizes = [
-    { rows: 3518, columns: 2800, vendor: 'SIEMENS', training: 60, test: 15, all: 75 },
-    { rows: 2812, columns: 2012, vendor: 'Planmed', training: 16, test: 4, all: 20 },
-    { rows: 3580, columns: 2600, vendor: null, training: 4, test: 1, all: 5 },
+    { rows: 3518, columns: 2800, vendor: 'SIEMENS', byVendor: { SIEMENS: 75 }, unknownVendor: 0, training: 60, test: 15, all: 75 },
+    { rows: 2812, columns: 2012, vendor: 'Planmed', byVendor: { Planmed: 20 }, unknownVendor: 0, training: 16, test: 4, all: 20 },
+    { rows: 3580, columns: 2600, vendor: null, byVendor: {}, unknownVendor: 5, training: 4, test: 1, all: 5 },
   ];
   return stats;
 }
@@ -43,6 +44,17 @@ describe('vendorsTable', () => {
     const stats = withVendors();
     stats.vendors.all['FUJIFILM'] = 1;
     expect(vendorsTable(stats).rows.at(-1)).toEqual({ key: 'FUJIFILM', label: 'FUJIFILM', color: UNKNOWN_COLOR });
+  });
+
+  it('keeps images of unknown vendor as a last row with their count, never spread over the known ones', () => {
+    const stats = withVendors();
+    // 8 of the 80 training images and 2 of the 20 test images name no manufacturer.
+    stats.vendors = { training: { SIEMENS: 72 }, test: { SIEMENS: 18 }, all: { SIEMENS: 90 } };
+    stats.vendorsUnknown = { training: 8, test: 2, all: 10 };
+    const table = vendorsTable(stats);
+    expect(table.rows.map((r) => r.label)).toEqual(['SIEMENS', 'Unknown vendor']);
+    expect(table.counts.all).toEqual([[90], [10]]);
+    expect(table.counts.test).toEqual([[18], [2]]);
   });
 });
 
