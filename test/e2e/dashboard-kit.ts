@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { sitePagesIn } from '../../src/lib/site-pages.ts';
 import type { Stats } from '../../src/lib/types.ts';
 
 /** The stats.json the build used (the tests' source of expected numbers). */
@@ -58,5 +59,5 @@ export async function tableCells(page: Page, chartId: string): Promise<string[][
   return details.locator('tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
 }
 
-/** The statistics pages (src/data/stats-pages.ts); tests skip the ones not built yet. */
-export { STATS_PAGES } from '../../src/data/stats-pages.ts';
+/** The statistics pages' paths (src/lib/site-pages.ts), the home page first. */
+export const STATS_PAGES: readonly string[] = sitePagesIn('statistics').map((page) => page.path);
