@@ -16,7 +16,7 @@ import { startPreviewServer } from '../../src/node/preview-server.ts';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const TARGETS = { performance: 95, accessibility: 100 };
 
-export interface LighthouseScore {
+interface LighthouseScore {
   page: string;
   performance: number;
   accessibility: number;

@@ -7,7 +7,7 @@ import type { Stats } from '../lib/types.ts';
 import paperTables from './paper-tables.json';
 
 /** Where the pipeline writes stats.json, relative to the project root (astro build runs there). */
-export const STATS_PATH = join('public', 'data', 'stats.json');
+const STATS_PATH = join('public', 'data', 'stats.json');
 /** Where users download it on the site. */
 export const STATS_URL = '/data/stats.json';
 
@@ -29,7 +29,7 @@ export function loadStats(): Stats {
 }
 
 /** The paper's published Tables 3–5 (src/data/paper-tables.json, copied from the project's reference data). */
-export type PaperTables = typeof paperTables;
+type PaperTables = typeof paperTables;
 export function loadPaperTables(): PaperTables {
   return paperTables;
 }

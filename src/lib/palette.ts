@@ -20,7 +20,7 @@ export const FINDING_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Breast BI-RADS: blue for normal/benign, warm and darker as suspicion rises. */
-export const BIRADS_COLORS: Readonly<Record<string, string>> = {
+const BIRADS_COLORS: Readonly<Record<string, string>> = {
   '0': '#9AA0A6',
   '1': '#3B7DB8',
   '2': '#8CC4E8',
@@ -31,7 +31,7 @@ export const BIRADS_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** A finding's own BI-RADS; "none" (no BI-RADS given) is neutral grey. */
-export const FINDING_BIRADS_COLORS: Readonly<Record<string, string>> = {
+const FINDING_BIRADS_COLORS: Readonly<Record<string, string>> = {
   '3': BIRADS_COLORS['3'],
   '4': BIRADS_COLORS['4'],
   '5': BIRADS_COLORS['5'],
@@ -39,7 +39,7 @@ export const FINDING_BIRADS_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Breast density A (fatty) → D (extremely dense): one sequential blue ramp. */
-export const DENSITY_COLORS: Readonly<Record<string, string>> = {
+const DENSITY_COLORS: Readonly<Record<string, string>> = {
   A: '#A6CEE8',
   B: '#6AAED6',
   C: '#3182BD',
@@ -47,14 +47,14 @@ export const DENSITY_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Splits: the classic Okabe–Ito blue/orange pair; "all" is neutral. */
-export const SPLIT_COLORS: Readonly<Record<string, string>> = {
+const SPLIT_COLORS: Readonly<Record<string, string>> = {
   training: '#0072B2',
   test: '#E69F00',
   all: '#6B7280',
 };
 
 /** The paper's screening grouping, coloured like its BI-RADS members. */
-export const SCREENING_COLORS: Readonly<Record<string, string>> = {
+const SCREENING_COLORS: Readonly<Record<string, string>> = {
   normal: BIRADS_COLORS['1'],
   benign: BIRADS_COLORS['2'],
   recall: BIRADS_COLORS['4'],
@@ -100,7 +100,7 @@ export const PALETTE_KEYS: Record<PaletteName, readonly string[]> = {
 };
 
 /** WCAG relative luminance of a #rrggbb colour (for the contrast checks and for picking label ink). */
-export function relativeLuminance(hex: string): number {
+function relativeLuminance(hex: string): number {
   const channel = (i: number) => {
     const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

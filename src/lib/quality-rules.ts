@@ -4,7 +4,7 @@
 
 import type { QualityExample, QualityIssue, Severity } from './types.ts';
 
-export interface QualityRuleInfo {
+interface QualityRuleInfo {
   rule: string;
   severity: Severity;
   title: string;
@@ -106,7 +106,7 @@ export type QualityRule = (typeof QUALITY_RULES)[number]['rule'];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-export interface QualityExampleRow extends QualityExample {
+interface QualityExampleRow extends QualityExample {
   /** Link to the study viewer when this build has the study's images, else null. */
   viewerHref: string | null;
 }

@@ -3,9 +3,9 @@
 // src/pages; test/lib/site-pages.test.ts checks the two agree).
 
 /** What a page is for; the home page lists its sections in this order of groups. */
-export type PageGroup = 'statistics' | 'audits' | 'studies' | 'viewer';
+type PageGroup = 'statistics' | 'audits' | 'studies' | 'viewer';
 
-export interface SitePage {
+interface SitePage {
   /** Site path with the trailing slash Astro builds (`/audit/split/` is `src/pages/audit/split.astro`). */
   path: string;
   /** The document title (before " · VinDr-Mammo Explorer") and the heading of its section on the home page. */

@@ -2,7 +2,8 @@
 // pipeline and scripts/stats.ts both call this; serializeStats gives the file's exact bytes.
 
 import { join } from 'node:path';
-import { StatsAccumulator, type AgeSource } from '../lib/release/stats-accumulator.ts';
+import type { AgeSource } from '../lib/release/accumulated-release.ts';
+import { StatsAccumulator } from '../lib/release/stats-accumulator.ts';
 import type { BreastRow, FindingRow, Stats } from '../lib/types.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readDicomHeaders } from './dicom-header.ts';

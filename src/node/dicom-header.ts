@@ -8,7 +8,7 @@ import { parseDicomAge } from '../lib/csv/dicom-age.ts';
 
 export const HEADER_BYTES = 64 * 1024;
 
-export interface DicomHeaderFacts {
+interface DicomHeaderFacts {
   ageYears: number | null;
   manufacturer: string;
   model: string;

@@ -25,8 +25,8 @@ export interface PreviewManifest {
 }
 const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
 
-export const SAMPLES_URL = '/data/samples.json';
-export const PREVIEWS_URL = '/viewer/assets/previews/index.json';
+const SAMPLES_URL = '/data/samples.json';
+const PREVIEWS_URL = '/viewer/assets/previews/index.json';
 
 /** What a view's file fetch ended with: the bytes, or why there are none. */
 export type { FileResult };
@@ -49,9 +49,6 @@ async function fetchJson<T>(url: string, fallback: T | null): Promise<T> {
   }
   return (await response.json()) as T;
 }
-
-/** Fetches one DICOM on the main thread (see fetch-file.ts for how). */
-export const fetchFile = fetchDicom;
 
 /**
  * Starts the fetch worker before the sample list has arrived (its script then boots while samples.json is on the
@@ -106,7 +103,7 @@ function fetchInWorker(worker: Worker | null, urls: string[]): Map<string, Promi
   // A worker that fails to start (or dies) hands its remaining files to the main thread.
   worker.onerror = (event) => {
     event.preventDefault();
-    for (const [absolute, resolve] of settle) void fetchFile(absolute).then(resolve);
+    for (const [absolute, resolve] of settle) void fetchDicom(absolute).then(resolve);
     settle.clear();
     worker.terminate();
   };
@@ -136,7 +133,7 @@ export function prefetch(search: string = location.search): Prefetch {
       // No worker (blocked or unsupported): the same order on the main thread.
       let previous: Promise<unknown> = Promise.resolve();
       for (const url of urls) {
-        const result = previous.then(() => fetchFile(url));
+        const result = previous.then(() => fetchDicom(url));
         map.set(url, result);
         previous = result;
       }

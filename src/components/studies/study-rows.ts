@@ -8,7 +8,7 @@ import type { StudySummary } from '../../lib/types.ts';
 const CELL = 'px-3 py-2 align-top';
 const MUTED = 'text-muted';
 
-export function viewerHref(studyId: string): string {
+function viewerHref(studyId: string): string {
   return `/viewer/?study=${encodeURIComponent(studyId)}`;
 }
 

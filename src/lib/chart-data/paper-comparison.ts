@@ -5,14 +5,14 @@ import type { PerSplit, SplitKey } from '../types.ts';
 
 const SPLIT_KEYS: readonly SplitKey[] = ['training', 'test', 'all'];
 
-export interface ComparedCell {
+interface ComparedCell {
   ours: number;
   /** null when the paper has no such cell. */
   paper: number | null;
   matches: boolean;
 }
 
-export interface ComparedRow {
+interface ComparedRow {
   key: string;
   label: string;
   cells: Record<SplitKey, ComparedCell>;

@@ -1,12 +1,12 @@
 // Turns the accumulator's finished tallies into the stats.json object, keys in a stable order: vocabulary order
 // first (vocabulary.ts), then any other spelling that occurred, sorted.
 
-import type { FindingBiradsKey, PerSplit, Split, SplitKey, Stats } from '../types.ts';
+import type { FindingBiradsKey, Split, SplitKey, Stats } from '../types.ts';
 import { BIRADS, BIRADS_ALLOWED, DENSITIES, FINDING_BIRADS, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
 import type { LabelledStudy } from '../split-balance/label-distribution.ts';
+import type { AccumulatedRelease, StatsSource } from './accumulated-release.ts';
 import { LOCATION_GRID } from './box-tally.ts';
 import { buildSplitBalance, studyLabel, type AttributeTable } from './assemble-split-balance.ts';
-import type { StatsAccumulator, StatsSource } from './stats-accumulator.ts';
 import { ageBins, ageSummary, fiveNumber, keyed, orderedKeys, perSplit } from './summaries.ts';
 
 export const AGE_BIN_WIDTH_YEARS = 5;
@@ -17,11 +17,7 @@ function splitValue(counts: readonly number[], split: SplitKey): number {
   return split === 'all' ? counts[0] + counts[1] : counts[split === 'training' ? 0 : 1];
 }
 
-function countsOf(key: (split: SplitKey) => number): PerSplit<number> {
-  return perSplit(key);
-}
-
-export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats {
+export function assembleStats(acc: AccumulatedRelease, source: StatsSource): Stats {
   const { index, boxes } = acc;
 
   // ---- images, studies, breasts per split
@@ -104,10 +100,10 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
     schemaVersion: 1,
     source: { files: source.files, synthetic: source.synthetic, ageSource: source.ageSource },
     counts: {
-      studies: countsOf((split) => splitValue(studies, split)),
-      images: countsOf(imagesIn),
-      breasts: countsOf((split) => splitValue(breasts, split)),
-      findings: countsOf((split) => splitValue(boxes.boxes, split)),
+      studies: perSplit((split) => splitValue(studies, split)),
+      images: perSplit(imagesIn),
+      breasts: perSplit((split) => splitValue(breasts, split)),
+      findings: perSplit((split) => splitValue(boxes.boxes, split)),
     },
     breastBirads: perSplit(biradsOf),
     breastDensity: perSplit(densityOf),
@@ -120,8 +116,8 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
       unit: 'study',
       binWidth: AGE_BIN_WIDTH_YEARS,
       bins,
-      known: countsOf((split) => splitValue(knownAges, split)),
-      missing: countsOf((split) => splitValue(studies, split) - splitValue(knownAges, split)),
+      known: perSplit((split) => splitValue(knownAges, split)),
+      missing: perSplit((split) => splitValue(studies, split) - splitValue(knownAges, split)),
       summary: perSplit((split) =>
         ageSummary(split === 'all' ? [...ages.training, ...ages.test] : ages[split]),
       ),
@@ -208,7 +204,7 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
 }
 
 /** Each study's split and labels: the BI-RADS and density of its breasts and the categories of its boxes. */
-function labelledStudies(acc: StatsAccumulator): LabelledStudy[] {
+function labelledStudies(acc: AccumulatedRelease): LabelledStudy[] {
   const { index, boxes } = acc;
   const biradsLabels = BIRADS_ALLOWED.map(studyLabel.birads);
   const densityLabels = DENSITIES.map(studyLabel.density);
@@ -243,7 +239,7 @@ function labelledStudies(acc: StatsAccumulator): LabelledStudy[] {
 }
 
 /** Studies whose images name both splits, and series that occur under both splits (by their studies). */
-function leakage(acc: StatsAccumulator): { leakingStudies: string[]; leakingSeries: string[] } {
+function leakage(acc: AccumulatedRelease): { leakingStudies: string[]; leakingSeries: string[] } {
   const { index } = acc;
   const leakingStudies: string[] = [];
   for (let study = 0; study < index.studyCount; study++) {

@@ -6,6 +6,7 @@
 
 import type { FindingRow, MetadataRow, Stats, BreastRow } from '../types.ts';
 import { FILES } from '../vocabulary.ts';
+import type { AccumulatedRelease, AgeSource, StatsSource } from './accumulated-release.ts';
 import { assembleStats } from './assemble-stats.ts';
 import { BoxTally } from './box-tally.ts';
 import type { ImageFactsTable } from './image-facts-table.ts';
@@ -13,27 +14,18 @@ import { ensureCapacity, Interner } from './interner.ts';
 import { QualityLog } from './quality-log.ts';
 import { ReleaseIndex, VIEW_NAMES } from './release-index.ts';
 
-export type AgeSource = Stats['source']['ageSource'];
-
 /** What the stats need from an image's DICOM header or metadata.csv row. */
-export interface ImageFacts {
+interface ImageAgeAndVendor {
   imageId: string;
   ageYears: number | null;
   manufacturer: string;
-}
-
-/** Where the numbers came from; the node side fills it in (hashes, row counts, marker file). */
-export interface StatsSource {
-  files: Record<string, { sha256: string; rows: number }>;
-  synthetic: boolean;
-  ageSource: AgeSource;
 }
 
 type Phase = 'breast' | 'finding' | 'facts' | 'finished';
 const PHASE_ORDER: Phase[] = ['breast', 'finding', 'facts', 'finished'];
 const IN_FINDING_FILE = 8;
 
-export class StatsAccumulator {
+export class StatsAccumulator implements AccumulatedRelease {
   readonly quality = new QualityLog();
   readonly index = new ReleaseIndex(this.quality);
   readonly boxes = new BoxTally(this.index, this.quality);
@@ -61,7 +53,7 @@ export class StatsAccumulator {
   }
 
   /** Attaches an image's age (to its study: age is per exam, first known age wins) and vendor (first one wins). */
-  addImageFacts(facts: ImageFacts, where: { file: string; line: number }): void {
+  addImageFacts(facts: ImageAgeAndVendor, where: { file: string; line: number }): void {
     this.enter('facts');
     const image = this.index.images.find(facts.imageId);
     if (image < 0) {

@@ -14,7 +14,7 @@ export const BALANCE_ATTRIBUTE_LABELS: Readonly<Record<string, string>> = {
   vendor: 'Vendor',
 };
 
-export interface CategoryBalance {
+interface CategoryBalance {
   category: string;
   training: number;
   test: number;
@@ -30,7 +30,7 @@ export interface CategoryBalance {
   largest: boolean;
 }
 
-export type EffectSize = 'negligible' | 'small' | 'medium' | 'large';
+type EffectSize = 'negligible' | 'small' | 'medium' | 'large';
 
 export interface AttributeBalance {
   key: string;

@@ -4,7 +4,7 @@
 
 import { linearWindow } from './window-presets.ts';
 
-export interface PreviewInput {
+interface PreviewInput {
   pixels: ArrayLike<number>;
   rows: number;
   columns: number;
@@ -17,7 +17,7 @@ export interface PreviewInput {
   padding: [number, number] | null;
 }
 
-export interface PreviewImage {
+interface PreviewImage {
   width: number;
   height: number;
   /** Row-major 8-bit grey. */

@@ -5,7 +5,7 @@
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const DICOM_EXTENSION = '.dicom';
+const DICOM_EXTENSION = '.dicom';
 
 /** study id → the image ids that have a file under <dataDir>/images/<study_id>/; empty when images/ is absent. */
 export function listReleaseImages(dataDir: string): Map<string, Set<string>> {
@@ -23,12 +23,12 @@ export function listReleaseImages(dataDir: string): Map<string, Set<string>> {
   return found;
 }
 
-export interface ImageFile {
+interface ImageFile {
   studyId: string;
   imageId: string;
 }
 
-export interface SyncResult {
+interface SyncResult {
   copied: number;
   unchanged: number;
   removed: number;

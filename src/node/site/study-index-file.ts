@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { CompactStudyIndex } from '../../lib/studies/study-index.ts';
 
 /** Where the pipeline writes the index, relative to the project root, and where the page fetches it. */
-export const STUDY_INDEX_PATH = join('public', 'data', 'studies.json');
+const STUDY_INDEX_PATH = join('public', 'data', 'studies.json');
 export const STUDY_INDEX_URL = '/data/studies.json';
 
 /** The compact index. Fails the build with a clear message when it is missing or of another version. */

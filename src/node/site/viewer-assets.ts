@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { writeViewerPreviews } from './viewer-previews.ts';
 
-export const WORKERS_DIR = join('viewer', 'assets', 'workers');
+const WORKERS_DIR = join('viewer', 'assets', 'workers');
 
 /** node_modules/dwv/dist/assets/workers, found through Node's resolution (works from any working directory). */
-export function dwvWorkersSource(): string {
+function dwvWorkersSource(): string {
   const require = createRequire(import.meta.url);
   const entry = require.resolve('dwv');
   return join(dirname(entry), 'assets', 'workers');

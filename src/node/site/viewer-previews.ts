@@ -14,11 +14,11 @@ import type { SampleStudy } from '../../lib/types.ts';
 import { windowPresets } from '../../lib/viewer/window-presets.ts';
 import type { PreviewEntry, PreviewManifest } from '../../viewer/prefetch.ts';
 
-export const PREVIEW_DIR = join('viewer', 'assets', 'previews');
+const PREVIEW_DIR = join('viewer', 'assets', 'previews');
 /** Bump when the preview or the chest-wall side would come out differently: older previews are then redone. */
 export const PREVIEW_VERSION = 2;
 /** Rows of a preview: about a view's height on a large screen (the enlarged view shows full resolution soon). */
-export const PREVIEW_MAX_HEIGHT = 720;
+const PREVIEW_MAX_HEIGHT = 720;
 
 const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
 
