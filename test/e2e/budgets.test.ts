@@ -4,10 +4,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { STATS_PAGES } from './dashboard-kit.ts';
 
-const DIST = process.env.E2E_DIST ?? 'dist';
+const DIST = inject('distDir');
 const JS_BUDGET_BYTES = 100 * 1024;
 
 function filesUnder(dir: string, keep: (path: string) => boolean): string[] {

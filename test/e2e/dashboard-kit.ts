@@ -1,14 +1,14 @@
 // Helpers for browser tests of charts built with the chart kit (src/charts/README.md): the stats.json the site was
 // built from, a chart's marks as numbers, switching a view through its radio buttons, downloads, the data table.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { sitePagesIn } from '../../src/lib/site-pages.ts';
 import type { Stats } from '../../src/lib/types.ts';
+import { builtFile } from './harness.ts';
 
-/** The stats.json the build used (the tests' source of expected numbers). */
+/** The stats.json of the served build (the tests' source of expected numbers). */
 export function readStats(): Stats {
-  return JSON.parse(readFileSync(join('public', 'data', 'stats.json'), 'utf8')) as Stats;
+  return JSON.parse(readFileSync(builtFile('data', 'stats.json'), 'utf8')) as Stats;
 }
 
 export function frame(page: Page, chartId: string): Locator {
