@@ -3,10 +3,8 @@
 // mammogram (contrast ≥ 3:1 against #000, checked by test/lib/palette.test.ts). Colour is never the only cue:
 // every chart also labels its marks and has a data table.
 
-import { BIRADS, DENSITIES, FINDING_BIRADS, FINDING_CATEGORIES, SCREENING_GROUPS } from './vocabulary.ts';
-
 /** Finding categories (Table 5 order). Warm hues for the suspicious lesions, cool for asymmetries, earthy for skin. */
-export const FINDING_COLORS: Readonly<Record<string, string>> = {
+const FINDING_COLORS: Readonly<Record<string, string>> = {
   Mass: '#E8602C',
   'Suspicious Calcification': '#3D8FD6',
   Asymmetry: '#44AA99',
@@ -61,7 +59,7 @@ const SCREENING_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Mammography vendors (Manufacturer) of the release, from Paul Tol's colour-blind-safe "bright" set. */
-export const VENDOR_COLORS: Readonly<Record<string, string>> = {
+const VENDOR_COLORS: Readonly<Record<string, string>> = {
   SIEMENS: '#4477AA',
   Planmed: '#EE6677',
   'IMS s.r.l.': '#228833',
@@ -88,17 +86,6 @@ export function colorOf(palette: PaletteName, key: string): string {
   return PALETTES[palette][key] ?? UNKNOWN_COLOR;
 }
 
-/** Every key the vocabulary defines, per palette (the palette test checks each has a colour). */
-export const PALETTE_KEYS: Record<PaletteName, readonly string[]> = {
-  finding: FINDING_CATEGORIES,
-  birads: BIRADS,
-  findingBirads: FINDING_BIRADS,
-  density: DENSITIES,
-  split: ['training', 'test', 'all'],
-  screening: SCREENING_GROUPS.map((g) => g.key),
-  vendor: Object.keys(VENDOR_COLORS),
-};
-
 /** WCAG relative luminance of a #rrggbb colour (for the contrast checks and for picking label ink). */
 function relativeLuminance(hex: string): number {
   const channel = (i: number) => {
@@ -109,7 +96,7 @@ function relativeLuminance(hex: string): number {
 }
 
 /** WCAG contrast ratio between two #rrggbb colours. */
-export function contrastRatio(a: string, b: string): number {
+function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }

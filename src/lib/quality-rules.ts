@@ -2,6 +2,7 @@
 // in this order (src/lib/release/quality-log.ts); the quality audit page shows one section per rule, rules that did
 // not fire included (count 0). Pure.
 
+import { studyViewerHref } from './site-pages.ts';
 import type { QualityExample, QualityIssue, Severity } from './types.ts';
 
 interface QualityRuleInfo {
@@ -118,10 +119,6 @@ export interface QualitySection extends QualityRuleInfo {
   examples: QualityExampleRow[];
 }
 
-/** The study viewer's address for a study. */
-export function viewerHref(studyId: string): string {
-  return `/viewer/?study=${encodeURIComponent(studyId)}`;
-}
 
 /**
  * One section per rule of the catalogue (count 0 when a rule did not fire) plus any rule the catalogue does not know
@@ -153,7 +150,7 @@ export function qualitySections(issues: readonly QualityIssue[], studiesWithImag
         count: issue?.count ?? 0,
         examples: (issue?.examples ?? []).map((example) => ({
           ...example,
-          viewerHref: studiesWithImages.has(example.study_id) ? viewerHref(example.study_id) : null,
+          viewerHref: studiesWithImages.has(example.study_id) ? studyViewerHref(example.study_id) : null,
         })),
       };
     })

@@ -110,6 +110,11 @@ export function sitePageAt(path: string): SitePage | undefined {
   return SITE_PAGES.find((page) => page.path === withSlash);
 }
 
+/** The study viewer's address for one study (the quality page, the study browser and the viewer's own links). */
+export function studyViewerHref(studyId: string): string {
+  return `${sitePagesIn('viewer')[0].path}?study=${encodeURIComponent(studyId)}`;
+}
+
 /** The pages of some groups, in registry order. */
 export function sitePagesIn(...groups: PageGroup[]): SitePage[] {
   return SITE_PAGES.filter((page) => groups.includes(page.group));

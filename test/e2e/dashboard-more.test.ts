@@ -6,7 +6,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedKeys } from '../../src/lib/chart-data/bar-tables.ts';
-import { categorySlug } from '../../src/lib/chart-data/box-location.ts';
 import { FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 import { choose, download, frame, marks, readStats, tableCells } from './dashboard-kit.ts';
@@ -260,7 +259,8 @@ describe('/boxes/', () => {
     const cells = await marks(page, 'box-location');
     expect(cells.map((m) => m.count)).toEqual(byCategory[category]);
     cells.forEach((m, i) => expect(m.value).toBeCloseTo(share(byCategory[category][i], sum(byCategory[category])), 9));
-    expect(new URL(page.url()).search).toBe(`?box-location-category=${categorySlug(category)}&box-location-mode=percent`);
+    // The category's URL value is its name in lower case with dashes ("Suspicious Calcification" → suspicious-calcification).
+    expect(new URL(page.url()).search).toBe(`?box-location-category=${category.toLowerCase().replaceAll(' ', '-')}&box-location-mode=percent`);
     await page.reload({ waitUntil: 'networkidle' });
     expect(await frame(page, 'box-location').getByRole('radio', { name: category, exact: true }).isChecked()).toBe(true);
     expect((await marks(page, 'box-location')).map((m) => m.count)).toEqual(byCategory[category]);

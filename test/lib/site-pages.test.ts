@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_PAGES, sitePageAt, sitePagesIn } from '../../src/lib/site-pages.ts';
+import { SITE_PAGES, sitePageAt, sitePagesIn, studyViewerHref } from '../../src/lib/site-pages.ts';
 
 const PAGES_DIR = join('src', 'pages');
 
@@ -56,6 +56,10 @@ describe('SITE_PAGES', () => {
     expect(sitePageAt('/audit/split')?.title).toBe('Split balance');
     expect(sitePageAt('/audit/split/')?.title).toBe('Split balance');
     expect(sitePageAt('/nowhere/')).toBeUndefined();
+  });
+
+  it('links a study to the viewer page, its id escaped for the query string', () => {
+    expect(studyViewerHref('a b&c')).toBe('/viewer/?study=a%20b%26c');
   });
 
   it('groups the pages in registry order', () => {

@@ -59,7 +59,7 @@ export function ageHistogramData(stats: Stats): AgeHistogramData {
 }
 
 /** A bin's label in whole years: [45, 50) → "45–49"; a one-year bin is just "45". */
-export function binLabel(from: number, to: number): string {
+function binLabel(from: number, to: number): string {
   return to - from <= 1 ? `${from}` : `${from}–${to - 1}`;
 }
 

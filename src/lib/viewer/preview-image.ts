@@ -29,14 +29,6 @@ export function previewFactor(rows: number, maxHeight: number): number {
   return Math.max(1, Math.ceil(rows / maxHeight));
 }
 
-/**
- * DICOM linear window (PS3.3 C.11.2.1.2, as dwv applies it) on a rescaled value, rounded to 0…255.
- * MONOCHROME1 is inverted afterwards so tissue stays bright.
- */
-export function windowed(value: number, center: number, width: number): number {
-  return Math.round(linearWindow(center, width)(value));
-}
-
 export function renderPreview(input: PreviewInput, factor: number): PreviewImage {
   const { pixels, rows, columns, rescaleSlope, rescaleIntercept, padding } = input;
   const inverted = input.photometric === 'MONOCHROME1';
