@@ -70,7 +70,10 @@ export function parseModule(text: string): Omit<ModuleInfo, 'file' | 'imports'> 
       const bindings = clause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) all = true;
       else if (bindings) names.push(...bindings.elements.map((e) => (e.propertyName ?? e.name).text));
-      const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      // `import type …` (TypeScript 5.9 calls `type` the clause's phase modifier), or every named import marked `type`.
+      const typeClause = clause?.phaseModifier === ts.SyntaxKind.TypeKeyword;
+      const allNamedTypes = clause?.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly);
+      const typeOnly = clause !== undefined && (typeClause || allNamedTypes);
       imports.push({ specifier: statement.moduleSpecifier.text, names: all ? 'all' : names, typeOnly });
     } else if (ts.isExportDeclaration(statement)) {
       const clause = statement.exportClause;
