@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { parseDicomAge } from '../lib/csv/dicom-age.ts';
 
-export const HEADER_BYTES = 64 * 1024;
+const HEADER_BYTES = 64 * 1024;
 
 interface DicomHeaderFacts {
   ageYears: number | null;

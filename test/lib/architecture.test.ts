@@ -161,7 +161,6 @@ const KNOWN_UNUSED_EXPORTS = [
   'src/lib/split-balance/random-draws.ts exports drawWithGroups, imported only by tests (test/lib/split-balance/random-draws.test.ts)',
   'src/node/demo/ensure-demo-release.ts exports staleReason, imported only by tests (test/scripts/demo-data.test.ts)',
   'src/node/demo/write-demo-release.ts exports sampleJobs, imported only by tests (test/scripts/demo-dicom.test.ts)',
-  'src/node/dicom-header.ts exports HEADER_BYTES, imported only by tests (test/lib/release/dicom-ages.test.ts)',
   'src/node/dicom-header.ts exports readDicomHeaderFacts, imported only by tests (test/lib/release/dicom-ages.test.ts)',
   'src/node/read-release.ts exports readMetadata, imported only by tests (test/scripts/stats-worker.test.ts)',
   'src/node/site/viewer-previews.ts exports PREVIEW_VERSION, imported only by tests (test/scripts/viewer-previews.test.ts)',
