@@ -2,8 +2,8 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
 
-// A static site: every page is prerendered; stats.json and sample DICOMs are copied into public/data/ by
-// scripts/prepare-site.ts before `astro build`.
+// A static site: every page is prerendered; stats.json, the study index and sample DICOMs are written into
+// public/data/ by scripts/build-site.ts before `astro build`.
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast pure tests, and browser tests that drive Debian Chromium against the built site (dist/).
+// Projects: fast pure tests (unit), pages rendered from fixtures (pages), browser tests that drive Debian Chromium
+// against the built site (e2e, dist/), and the pages whose content depends on the release's optional files run
+// again against a build from a real-shaped release (e2e-real-shaped: no metadata.csv, no images; built by its setup).
 export default defineConfig({
   test: {
     allowOnly: false,
@@ -18,6 +20,17 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-real-shaped',
+          // The pages that show ages, vendors, sizes and boxes; the rest do not change without metadata.csv or images.
+          include: ['test/e2e/dashboard-more.test.ts'],
+          globalSetup: ['test/e2e/real-shaped-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -9,16 +9,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { STATS_PAGES } from '../../src/data/stats-pages.ts';
+import { sitePagesIn } from '../../src/lib/site-pages.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/node/chromium.ts';
 import { startPreviewServer } from '../../src/node/preview-server.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-/** Scored too, though the budgets are the statistics pages' (the viewer is measured by bench/viewer.ts instead). */
-const AUDIT_AND_BROWSER_PAGES = ['/audit/split/', '/audit/quality/', '/studies/'];
 const TARGETS = { performance: 95, accessibility: 100 };
 
-export interface LighthouseScore {
+interface LighthouseScore {
   page: string;
   performance: number;
   accessibility: number;
@@ -29,7 +27,8 @@ export interface LighthouseScore {
 
 export async function benchLighthouse(): Promise<LighthouseScore[]> {
   // Pages not built (yet) are skipped with a note.
-  const wanted = [...STATS_PAGES, ...AUDIT_AND_BROWSER_PAGES];
+  // Every page but the viewer, which needs a study and is measured by bench/viewer.ts instead.
+  const wanted = sitePagesIn('statistics', 'audits', 'studies').map((page) => page.path);
   const pages = wanted.filter((page) => existsSync(join(ROOT, 'dist', page, 'index.html')));
   const missing = wanted.filter((page) => !pages.includes(page));
   if (missing.length) process.stdout.write(`lighthouse: not built, skipped: ${missing.join(' ')}\n`);

@@ -27,7 +27,7 @@ const VENDORS: [string, string, number, number][] = [
 ];
 
 /** Writes a synthetic release of `images` images (rounded up to whole studies of four) into `dir`. */
-export async function generateRelease(dir: string, images: number, seed = 42): Promise<void> {
+async function generateRelease(dir: string, images: number, seed = 42): Promise<void> {
   const random = randomLcg(seed);
   const pick = (weights: [string, number][]): string => {
     let r = random();

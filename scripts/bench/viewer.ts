@@ -22,21 +22,21 @@ import type {} from '../../src/viewer/viewer-page.ts';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const TARGETS = { firstMs: 1000, allMs: 2500 };
 
-export interface ViewerRun {
+interface ViewerRun {
   firstDrawnMs: number;
   allDrawnMs: number;
   firstFullMs: number;
   allFullMs: number;
 }
 
-export interface ViewerBench {
+interface ViewerBench {
   studyId: string;
   runs: ViewerRun[];
 }
 
 
 /** A sample study whose four images are all SIEMENS 3518×2800 (the heaviest common case), else the first sample. */
-export function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | undefined {
+function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | undefined {
   const siemens = samples.find(
     (s) => s.images.length >= 4 && s.images.every((i) => i.vendor === 'SIEMENS' && i.rows === 3518 && i.columns === 2800),
   );

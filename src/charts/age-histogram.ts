@@ -10,7 +10,7 @@ import { SPLIT_LABELS } from '../lib/chart-data/format.ts';
 import { colorOf } from '../lib/palette.ts';
 import type { RenderChart } from './frame/types.ts';
 
-export const AGE_CHART_HEIGHT = 340;
+const AGE_CHART_HEIGHT = 340;
 
 export const render: RenderChart<AgeHistogramData> = (el, data, { view, width }) => {
   const layout = layoutAgeHistogram(data, view);

@@ -11,7 +11,7 @@ import { formatCount, formatShare, SPLIT_LABELS } from '../lib/chart-data/format
 import type { BarTable } from '../lib/chart-data/types.ts';
 import type { RenderChart } from './frame/types.ts';
 
-export interface BarChartData {
+interface BarChartData {
   /** One or more tables; with several, the frame's `table` toggle picks one (first = default). */
   tables: BarTable[];
 }
@@ -23,7 +23,7 @@ const TOP_WITHOUT_LEGEND = 16;
 const BOTTOM = 46;
 
 /** Height the chart takes for `rows` rows without a legend (BarChart.astro reserves it). */
-export function barChartHeight(rows: number): number {
+function barChartHeight(rows: number): number {
   return TOP_WITHOUT_LEGEND + rows * ROW_HEIGHT + BOTTOM;
 }
 

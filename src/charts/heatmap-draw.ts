@@ -8,7 +8,7 @@ import type { HeatLayout } from '../lib/chart-data/heat-layout.ts';
 import { heatColor } from '../lib/chart-data/heat-layout.ts';
 import { inkOn } from '../lib/palette.ts';
 
-export interface HeatmapOptions {
+interface HeatmapOptions {
   width: number;
   caption: string;
   /** Axis titles: what the rows and the columns are. */

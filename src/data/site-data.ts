@@ -34,7 +34,7 @@ export function loadStats(): Stats {
 }
 
 /** The paper's published Tables 3–5 (src/data/paper-tables.json, copied from the project's reference data). */
-export type PaperTables = typeof paperTables;
+type PaperTables = typeof paperTables;
 export function loadPaperTables(): PaperTables {
   return paperTables;
 }

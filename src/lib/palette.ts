@@ -3,10 +3,8 @@
 // mammogram (contrast ≥ 3:1 against #000, checked by test/lib/palette.test.ts). Colour is never the only cue:
 // every chart also labels its marks and has a data table.
 
-import { BIRADS, DENSITIES, FINDING_BIRADS, FINDING_CATEGORIES, SCREENING_GROUPS } from './vocabulary.ts';
-
 /** Finding categories (Table 5 order). Warm hues for the suspicious lesions, cool for asymmetries, earthy for skin. */
-export const FINDING_COLORS: Readonly<Record<string, string>> = {
+const FINDING_COLORS: Readonly<Record<string, string>> = {
   Mass: '#E8602C',
   'Suspicious Calcification': '#3D8FD6',
   Asymmetry: '#44AA99',
@@ -20,7 +18,7 @@ export const FINDING_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Breast BI-RADS: blue for normal/benign, warm and darker as suspicion rises. */
-export const BIRADS_COLORS: Readonly<Record<string, string>> = {
+const BIRADS_COLORS: Readonly<Record<string, string>> = {
   '0': '#9AA0A6',
   '1': '#3B7DB8',
   '2': '#8CC4E8',
@@ -31,7 +29,7 @@ export const BIRADS_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** A finding's own BI-RADS; "none" (no BI-RADS given) is neutral grey. */
-export const FINDING_BIRADS_COLORS: Readonly<Record<string, string>> = {
+const FINDING_BIRADS_COLORS: Readonly<Record<string, string>> = {
   '3': BIRADS_COLORS['3'],
   '4': BIRADS_COLORS['4'],
   '5': BIRADS_COLORS['5'],
@@ -39,7 +37,7 @@ export const FINDING_BIRADS_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Breast density A (fatty) → D (extremely dense): one sequential blue ramp. */
-export const DENSITY_COLORS: Readonly<Record<string, string>> = {
+const DENSITY_COLORS: Readonly<Record<string, string>> = {
   A: '#A6CEE8',
   B: '#6AAED6',
   C: '#3182BD',
@@ -47,21 +45,21 @@ export const DENSITY_COLORS: Readonly<Record<string, string>> = {
 };
 
 /** Splits: the classic Okabe–Ito blue/orange pair; "all" is neutral. */
-export const SPLIT_COLORS: Readonly<Record<string, string>> = {
+const SPLIT_COLORS: Readonly<Record<string, string>> = {
   training: '#0072B2',
   test: '#E69F00',
   all: '#6B7280',
 };
 
 /** The paper's screening grouping, coloured like its BI-RADS members. */
-export const SCREENING_COLORS: Readonly<Record<string, string>> = {
+const SCREENING_COLORS: Readonly<Record<string, string>> = {
   normal: BIRADS_COLORS['1'],
   benign: BIRADS_COLORS['2'],
   recall: BIRADS_COLORS['4'],
 };
 
 /** Mammography vendors (Manufacturer) of the release, from Paul Tol's colour-blind-safe "bright" set. */
-export const VENDOR_COLORS: Readonly<Record<string, string>> = {
+const VENDOR_COLORS: Readonly<Record<string, string>> = {
   SIEMENS: '#4477AA',
   Planmed: '#EE6677',
   'IMS s.r.l.': '#228833',
@@ -88,19 +86,8 @@ export function colorOf(palette: PaletteName, key: string): string {
   return PALETTES[palette][key] ?? UNKNOWN_COLOR;
 }
 
-/** Every key the vocabulary defines, per palette (the palette test checks each has a colour). */
-export const PALETTE_KEYS: Record<PaletteName, readonly string[]> = {
-  finding: FINDING_CATEGORIES,
-  birads: BIRADS,
-  findingBirads: FINDING_BIRADS,
-  density: DENSITIES,
-  split: ['training', 'test', 'all'],
-  screening: SCREENING_GROUPS.map((g) => g.key),
-  vendor: Object.keys(VENDOR_COLORS),
-};
-
 /** WCAG relative luminance of a #rrggbb colour (for the contrast checks and for picking label ink). */
-export function relativeLuminance(hex: string): number {
+function relativeLuminance(hex: string): number {
   const channel = (i: number) => {
     const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -109,7 +96,7 @@ export function relativeLuminance(hex: string): number {
 }
 
 /** WCAG contrast ratio between two #rrggbb colours. */
-export function contrastRatio(a: string, b: string): number {
+function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }

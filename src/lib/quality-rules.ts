@@ -2,9 +2,10 @@
 // in this order (src/lib/release/quality-log.ts); the quality audit page shows one section per rule, rules that did
 // not fire included (count 0). Pure.
 
+import { studyViewerHref } from './site-pages.ts';
 import type { QualityExample, QualityIssue, Severity } from './types.ts';
 
-export interface QualityRuleInfo {
+interface QualityRuleInfo {
   rule: string;
   severity: Severity;
   title: string;
@@ -113,7 +114,7 @@ export type QualityRule = (typeof QUALITY_RULES)[number]['rule'];
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-export interface QualityExampleRow extends QualityExample {
+interface QualityExampleRow extends QualityExample {
   /** Link to the study viewer when this build has the study's images, else null. */
   viewerHref: string | null;
 }
@@ -125,10 +126,6 @@ export interface QualitySection extends QualityRuleInfo {
   examples: QualityExampleRow[];
 }
 
-/** The study viewer's address for a study. */
-export function viewerHref(studyId: string): string {
-  return `/viewer/?study=${encodeURIComponent(studyId)}`;
-}
 
 /**
  * One section per rule of the catalogue (count 0 when a rule did not fire) plus any rule the catalogue does not know
@@ -160,7 +157,7 @@ export function qualitySections(issues: readonly QualityIssue[], studiesWithImag
         count: issue?.count ?? 0,
         examples: (issue?.examples ?? []).map((example) => ({
           ...example,
-          viewerHref: studiesWithImages.has(example.study_id) ? viewerHref(example.study_id) : null,
+          viewerHref: studiesWithImages.has(example.study_id) ? studyViewerHref(example.study_id) : null,
         })),
       };
     })

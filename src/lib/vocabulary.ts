@@ -1,9 +1,8 @@
 // The release's spellings, in the order the paper's tables use. Everything that lists categories sorts by these.
 
-import type { DensityLetter, FindingBiradsKey, Split, SplitKey } from './types.ts';
+import type { DensityLetter, FindingBiradsKey, Split } from './types.ts';
 
 export const SPLITS: readonly Split[] = ['training', 'test'];
-export const SPLIT_KEYS: readonly SplitKey[] = ['training', 'test', 'all'];
 
 /** Breast BI-RADS digits that occur in the release (the schema also allows 0 and 6). */
 export const BIRADS: readonly string[] = ['1', '2', '3', '4', '5'];

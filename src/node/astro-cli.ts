@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { join } from 'node:path';
 
-export const NO_TELEMETRY = { ASTRO_TELEMETRY_DISABLED: '1' } as const;
+const NO_TELEMETRY = { ASTRO_TELEMETRY_DISABLED: '1' } as const;
 
 export function spawnAstro(args: readonly string[], options: { cwd?: string; stdio: StdioOptions }): ChildProcess {
   const cwd = options.cwd ?? process.cwd();

@@ -10,13 +10,14 @@
 // computeStats does all three for `npm run stats`; serializeStats gives the file's exact bytes.
 
 import { basename, join } from 'node:path';
-import { StatsAccumulator, type AgeSource } from '../lib/release/stats-accumulator.ts';
+import type { AgeSource } from '../lib/release/accumulated-release.ts';
+import { StatsAccumulator } from '../lib/release/stats-accumulator.ts';
 import type { Stats } from '../lib/types.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readDicomHeaders } from './dicom-header.ts';
 import { startMetadataJob } from './metadata-facts.ts';
 import { checkReleaseFolder, pathExists, streamBreastRows, streamFindingRows, type CsvFileInfo, type ReadProgress } from './read-release.ts';
-import { forEachReleaseImage } from './site/sample-images.ts';
+import { forEachReleaseImage } from './site/release-images.ts';
 
 export type { ReadProgress };
 

@@ -21,7 +21,7 @@ export interface ReadProgress {
   bytesTotal: number;
 }
 
-export interface CsvHandlers {
+interface CsvHandlers {
   /** The header record; called once, before any data record. */
   onHeader(cells: string[]): void;
   onRecord(cells: string[], line: number): void;

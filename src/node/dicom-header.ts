@@ -7,9 +7,9 @@
 import { open } from 'node:fs/promises';
 import { parseDicomAge } from '../lib/csv/dicom-age.ts';
 
-export const HEADER_BYTES = 64 * 1024;
+const HEADER_BYTES = 64 * 1024;
 
-export interface DicomHeaderFacts {
+interface DicomHeaderFacts {
   ageYears: number | null;
   manufacturer: string;
   model: string;

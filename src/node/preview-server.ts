@@ -10,7 +10,7 @@ export interface PreviewServer {
 }
 
 /** A port the OS says is free right now. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -36,7 +36,7 @@ function errorText(error: unknown): string {
 }
 
 /** Readable reason for the message shown in the view. */
-export function describeLoadError(raw: string): string {
+function describeLoadError(raw: string): string {
   if (/DICM|not a valid DICOM/i.test(raw)) return 'this is not a DICOM file';
   if (/RangeError|typed array|offset is out of bounds|out of range/i.test(raw)) return 'the DICOM file is truncated or damaged';
   if (/No loader/i.test(raw)) return 'no loader accepts this file';

@@ -38,9 +38,6 @@ async function fetchJson<T>(url: string, fallback: T | null): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Fetches one DICOM on the main thread (see fetch-file.ts for how). */
-export const fetchFile = fetchDicom;
-
 /**
  * Starts the fetch worker before the sample list has arrived (its script then boots while samples.json is on the
  * wire, ≈50 ms earlier than starting it with the URLs); null when no worker can be started.
@@ -94,7 +91,7 @@ function fetchInWorker(worker: Worker | null, urls: string[]): Map<string, Promi
   // A worker that fails to start (or dies) hands its remaining files to the main thread.
   worker.onerror = (event) => {
     event.preventDefault();
-    for (const [absolute, resolve] of settle) void fetchFile(absolute).then(resolve);
+    for (const [absolute, resolve] of settle) void fetchDicom(absolute).then(resolve);
     settle.clear();
     worker.terminate();
   };
@@ -124,7 +121,7 @@ export function prefetch(search: string = location.search): Prefetch {
       // No worker (blocked or unsupported): the same order on the main thread.
       let previous: Promise<unknown> = Promise.resolve();
       for (const url of urls) {
-        const result = previous.then(() => fetchFile(url));
+        const result = previous.then(() => fetchDicom(url));
         map.set(url, result);
         previous = result;
       }

@@ -18,7 +18,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 }
 
 /** A colour swatch as SVG: a presentation attribute, not a style attribute, so the CSP has nothing to block. */
-export function swatch(colour: string): SVGSVGElement {
+function swatch(colour: string): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('width', '12');
   svg.setAttribute('height', '12');
@@ -78,7 +78,7 @@ function breastSummary(images: readonly SampleImage[], laterality: 'L' | 'R'): s
 }
 
 /** Per image: what the file says once loaded (filled in by the viewer). */
-export interface ImageFacts {
+export interface LoadedImageFacts {
   transferSyntax?: string | null;
   presets?: string;
   flipped?: boolean;
@@ -86,7 +86,7 @@ export interface ImageFacts {
   error?: string;
 }
 
-export function renderDetails(root: HTMLElement, study: SampleStudy, facts: ReadonlyMap<string, ImageFacts>): void {
+export function renderDetails(root: HTMLElement, study: SampleStudy, facts: ReadonlyMap<string, LoadedImageFacts>): void {
   root.replaceChildren();
   const breasts = el('section');
   breasts.append(el('h2', 'Breasts', 'font-semibold'));

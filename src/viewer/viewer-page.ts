@@ -2,6 +2,7 @@
 // studies, binds the page-wide keys and the toolbar, and starts the four-view viewer with the prefetched files.
 // The running viewer is also published as `window.vindrViewer` for the browser tests and the bench.
 
+import { studyViewerHref } from '../lib/site-pages.ts';
 import type { SampleStudy } from '../lib/types.ts';
 import type { Tool } from './dwv-view.ts';
 import { prefetch } from './prefetch.ts';
@@ -13,9 +14,6 @@ declare global {
   }
 }
 
-function viewerHref(id: string): string {
-  return `/viewer/?study=${encodeURIComponent(id)}`;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
@@ -40,7 +38,7 @@ export async function startViewerPage(): Promise<void> {
     title.textContent = pre.studyId ?? '—';
     if (studies.length > 0) {
       const first = document.getElementById('viewer-next') as HTMLAnchorElement;
-      first.href = viewerHref(studies[0].id);
+      first.href = studyViewerHref(studies[0].id);
       first.textContent = 'First sample study →';
     }
     return;
@@ -51,8 +49,8 @@ export async function startViewerPage(): Promise<void> {
   status.textContent = study.reason ? `Why this study: ${study.reason}.` : '';
   const prevId = studies[(index - 1 + studies.length) % studies.length].id;
   const nextId = studies[(index + 1) % studies.length].id;
-  (document.getElementById('viewer-prev') as HTMLAnchorElement).href = viewerHref(prevId);
-  (document.getElementById('viewer-next') as HTMLAnchorElement).href = viewerHref(nextId);
+  (document.getElementById('viewer-prev') as HTMLAnchorElement).href = studyViewerHref(prevId);
+  (document.getElementById('viewer-next') as HTMLAnchorElement).href = studyViewerHref(nextId);
 
   const [files, previews] = await Promise.all([pre.files, pre.previews]);
   const viewer = createViewer(document.getElementById('main') ?? document.body, study, { files, previews });
@@ -68,10 +66,10 @@ export async function startViewerPage(): Promise<void> {
     if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
     switch (e.key) {
       case 'n':
-        location.href = viewerHref(nextId);
+        location.href = studyViewerHref(nextId);
         break;
       case 'p':
-        location.href = viewerHref(prevId);
+        location.href = studyViewerHref(prevId);
         break;
       case 'b':
         boxes.checked = !boxes.checked;

@@ -11,16 +11,16 @@ import type { SampleImage, SampleStudy } from '../lib/types.ts';
 import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
-import { fetchFile } from './prefetch.ts';
-import { renderDetails, renderLegend, studyCategories, type ImageFacts } from './side-panel.ts';
+import { fetchDicom } from './fetch-file.ts';
+import { renderDetails, renderLegend, studyCategories, type LoadedImageFacts } from './side-panel.ts';
 
-export interface ViewerOptions {
+interface ViewerOptions {
   /** Already-started fetches by image URL; missing URLs are fetched on demand. */
   files?: ReadonlyMap<string, Promise<FileResult>>;
   previews?: PreviewManifest;
 }
 
-export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
+type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
 
 interface Slot {
   index: number;
@@ -58,7 +58,7 @@ function setState(slot: Slot, state: ViewState): void {
 export function createViewer(root: HTMLElement, study: SampleStudy, options: ViewerOptions = {}): Viewer {
   const cells = [...root.querySelectorAll<HTMLElement>('.viewer-cell')];
   const { slots: images, extra } = hangImages(study.images);
-  const facts = new Map<string, ImageFacts>();
+  const facts = new Map<string, LoadedImageFacts>();
   const details = root.querySelector<HTMLElement>('#viewer-details');
   const legend = root.querySelector<HTMLElement>('#viewer-legend');
   const status = root.querySelector<HTMLElement>('#viewer-status');
@@ -138,7 +138,7 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
       return;
     }
     if (slot.cell.dataset.state !== 'preview') setState(slot, 'loading');
-    const file = await (options.files?.get(image.url) ?? fetchFile(image.url));
+    const file = await (options.files?.get(image.url) ?? fetchDicom(image.url));
     if (destroyed) return;
     if (!file.ok) return fail(slot, file.reason);
     performance.mark(`viewer:file:${slot.index}`);

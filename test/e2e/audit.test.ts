@@ -2,16 +2,15 @@
 // quality rule is listed (0 when it did not fire), leakage is shown even when zero, and axe finds nothing, in light
 // and dark mode.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUALITY_RULES, qualitySections, sampleStudyIds } from '../../src/lib/quality-rules.ts';
 import { attributeBalances, formatLD, formatPValue, formatPercent, formatPp, leakageSentence } from '../../src/lib/split-balance/split-audit.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import { choose, marks } from './dashboard-kit.ts';
-import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
+import { axeViolations, builtFile, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 
-const stats = JSON.parse(readFileSync(join('public', 'data', 'stats.json'), 'utf8')) as Stats;
-const samplesPath = join('public', 'data', 'samples.json');
+const stats = JSON.parse(readFileSync(builtFile('data', 'stats.json'), 'utf8')) as Stats;
+const samplesPath = builtFile('data', 'samples.json');
 const studiesWithImages = existsSync(samplesPath) ? sampleStudyIds(JSON.parse(readFileSync(samplesPath, 'utf8'))) : new Set<string>();
 const cellTexts = (texts: string[]) => texts.map((t) => t.trim());
 

@@ -1,13 +1,14 @@
 // Helpers for browser tests of charts built with the chart kit (src/charts/README.md): the stats.json the site was
 // built from, a chart's marks as numbers, switching a view through its radio buttons, downloads, the data table.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { sitePagesIn } from '../../src/lib/site-pages.ts';
 import type { Stats } from '../../src/lib/types.ts';
+import { builtFile } from './harness.ts';
 
-/** The stats.json the build used (the tests' source of expected numbers). */
+/** The stats.json of the served build (the tests' source of expected numbers). */
 export function readStats(): Stats {
-  return JSON.parse(readFileSync(join('public', 'data', 'stats.json'), 'utf8')) as Stats;
+  return JSON.parse(readFileSync(builtFile('data', 'stats.json'), 'utf8')) as Stats;
 }
 
 export function frame(page: Page, chartId: string): Locator {
@@ -58,5 +59,5 @@ export async function tableCells(page: Page, chartId: string): Promise<string[][
   return details.locator('tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
 }
 
-/** The statistics pages (src/data/stats-pages.ts); tests skip the ones not built yet. */
-export { STATS_PAGES } from '../../src/data/stats-pages.ts';
+/** The statistics pages' paths (src/lib/site-pages.ts), the home page first. */
+export const STATS_PAGES: readonly string[] = sitePagesIn('statistics').map((page) => page.path);

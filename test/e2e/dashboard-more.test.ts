@@ -6,7 +6,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedKeys } from '../../src/lib/chart-data/bar-tables.ts';
-import { categorySlug } from '../../src/lib/chart-data/box-location.ts';
 import { FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 import { choose, download, frame, marks, readStats, tableCells } from './dashboard-kit.ts';
@@ -36,9 +35,13 @@ describe('/age/', () => {
   it('draws one bar per age bin and split with stats.json’s counts and shares', async () => {
     const { page, errors, offOrigin } = await openPage(browser, '/age/');
     if (bins.length === 0) {
-      await expect.poll(() => page.locator('[data-empty="age"]').count()).toBe(1);
+      // A release without metadata.csv or DICOM headers has no ages: the page says so and draws no chart.
+      expect(await page.locator('[data-empty="age"]').textContent()).toContain('no patient ages');
+      expect(await frame(page, 'age').count()).toBe(0);
+      expect([errors, offOrigin]).toEqual([[], []]);
       return;
     }
+    expect(await page.locator('[data-empty="age"]').count()).toBe(0);
     expect((await marks(page, 'age')).map((m) => [m.row, m.split, m.count])).toEqual(bins.map((b) => [String(b.from), 'all', b.all]));
 
     await choose(page, 'age', 'Split', 'Test');
@@ -75,9 +78,13 @@ describe('/age/', () => {
     });
   });
 
-  it('keeps the view in the URL and has a CSV of the drawn numbers', async () => {
-    if (bins.length === 0) return;
+  it('keeps the view in the URL and has a CSV of the drawn numbers (none without ages)', async () => {
     const { page } = await openPage(browser, '/age/');
+    if (bins.length === 0) {
+      expect(await page.getByRole('radio').count()).toBe(0);
+      expect(await page.getByRole('button', { name: /as CSV$/ }).count()).toBe(0);
+      return;
+    }
     await choose(page, 'age', 'Split', 'Training');
     await choose(page, 'age', 'Show', '% of known ages');
     expect(new URL(page.url()).search).toBe('?age-mode=percent&age-split=training');
@@ -98,9 +105,14 @@ describe('/vendors/', () => {
   it('draws one bar per vendor with stats.json’s image counts, and the shares', async () => {
     const { page, errors, offOrigin } = await openPage(browser, '/vendors/');
     if (vendorNames.length === 0) {
-      await expect.poll(() => page.locator('[data-empty="vendors"]').count()).toBe(1);
+      // No metadata.csv and no DICOM headers: no manufacturer is known, and the page says why there is no chart.
+      expect(await page.locator('[data-empty="vendors"]').textContent()).toContain('names no manufacturer');
+      expect(await page.getByRole('main').textContent()).toContain('which this release does not name');
+      expect(await frame(page, 'vendors').count()).toBe(0);
+      expect([errors, offOrigin]).toEqual([[], []]);
       return;
     }
+    expect(await page.locator('[data-empty="vendors"]').count()).toBe(0);
     expect((await marks(page, 'vendors')).map((m) => [m.row, m.count])).toEqual(vendorNames.map((v) => [v, stats.vendors.all[v]]));
     await choose(page, 'vendors', 'Split', 'Side by side');
     await choose(page, 'vendors', 'Show', 'Percent');
@@ -116,8 +128,13 @@ describe('/vendors/', () => {
 
   it('draws one dot per image size with its vendor and counts, per split', async () => {
     const sizes = stats.imageSizes;
-    if (sizes.length === 0) return;
     const { page } = await openPage(browser, '/vendors/?sizes-split=side');
+    if (sizes.length === 0) {
+      expect(await page.locator('[data-empty="sizes"]').textContent()).toContain('no image sizes');
+      expect(await frame(page, 'sizes').count()).toBe(0);
+      return;
+    }
+    // Without vendors every size is drawn, as "Unknown vendor".
     const side = await marks(page, 'sizes');
     expect(side.map((m) => `${m.row}:${m.series}:${m.split}:${m.count}`)).toEqual([
       ...sizes.map((s) => `${s.rows}x${s.columns}:${s.vendor ?? 'Unknown vendor'}:training:${s.training}`),
@@ -196,7 +213,12 @@ describe('/boxes/', () => {
   const { cols, rows, all, byCategory } = stats.boxGeometry.location;
   it('draws the five numbers of every category’s box size, and the measure toggle switches them', async () => {
     const { page, errors, offOrigin } = await openPage(browser, '/boxes/');
-    if (categories.length === 0) return;
+    if (categories.length === 0) {
+      expect(await page.locator('[data-empty="box-size"]').textContent()).toContain('no boxes');
+      expect(await frame(page, 'box-size').count()).toBe(0);
+      expect([errors, offOrigin]).toEqual([[], []]);
+      return;
+    }
     const width = await marks(page, 'box-size');
     expect(width.map((m) => `${m.row}:${m.series}`)).toEqual(categories.flatMap((c) => FIVE.map((k) => `${c}:${k}`)));
     const byRow = (ms: typeof width, field: 'widthPx' | 'heightPx' | 'aspect') =>
@@ -217,17 +239,28 @@ describe('/boxes/', () => {
   });
 
   it('draws one cell per grid cell of box centres, for all boxes and per category', async () => {
-    if (cols * rows === 0) return;
     const { page } = await openPage(browser, '/boxes/');
+    if (!all.some((count) => count > 0)) {
+      expect(await page.locator('[data-empty="box-location"]').textContent()).toContain('no boxes');
+      expect(await frame(page, 'box-location').count()).toBe(0);
+      return;
+    }
     expect((await marks(page, 'box-location')).map((m) => m.count)).toEqual(all);
-    const category = Object.keys(byCategory).find((c) => sum(byCategory[c]) > 0) ?? Object.keys(byCategory)[0];
-    if (category === undefined) return;
+    const category = Object.keys(byCategory).find((c) => sum(byCategory[c]) > 0);
+    const categoryRadios = frame(page, 'box-location').getByRole('group', { name: 'Category', exact: true }).getByRole('radio');
+    if (category === undefined) {
+      // No box has a category with a position: only "All categories" is offered.
+      expect(await categoryRadios.count()).toBe(1);
+      expect(await categoryRadios.first().isChecked()).toBe(true);
+      return;
+    }
     await choose(page, 'box-location', 'Category', category);
     await choose(page, 'box-location', 'Show', '% of the boxes');
     const cells = await marks(page, 'box-location');
     expect(cells.map((m) => m.count)).toEqual(byCategory[category]);
     cells.forEach((m, i) => expect(m.value).toBeCloseTo(share(byCategory[category][i], sum(byCategory[category])), 9));
-    expect(new URL(page.url()).search).toBe(`?box-location-category=${categorySlug(category)}&box-location-mode=percent`);
+    // The category's URL value is its name in lower case with dashes ("Suspicious Calcification" → suspicious-calcification).
+    expect(new URL(page.url()).search).toBe(`?box-location-category=${category.toLowerCase().replaceAll(' ', '-')}&box-location-mode=percent`);
     await page.reload({ waitUntil: 'networkidle' });
     expect(await frame(page, 'box-location').getByRole('radio', { name: category, exact: true }).isChecked()).toBe(true);
     expect((await marks(page, 'box-location')).map((m) => m.count)).toEqual(byCategory[category]);

@@ -71,10 +71,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Saves a full-page screenshot as test-output/screenshots/<name>.png and returns the path. */
+/** A file of the served build, e.g. builtFile('data', 'stats.json') (what its pages were built from). */
+export function builtFile(...parts: string[]): string {
+  return join(inject('distDir'), ...parts);
+}
+
+/** Saves a full-page screenshot as test-output/screenshots/<prefix><name>.png and returns the path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  const path = join(SCREENSHOT_DIR, `${inject('screenshotPrefix')}${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

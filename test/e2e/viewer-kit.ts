@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { boxToScreen } from '../../src/lib/viewer/box-geometry.ts';
 import type { Box, SampleBox, SampleImage, SampleStudy } from '../../src/lib/types.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 
@@ -108,8 +107,10 @@ export async function expectedBoxRect(page: Page, index: number, box: Box): Prom
     const frame = document.getElementById(`view-${i}`)!.getBoundingClientRect();
     return { transform: window.vindrViewer!.view(i)!.imageToContainer(), left: frame.left, top: frame.top };
   }, index);
-  const r = boxToScreen(box, transform);
-  return { left: r.left + left, right: r.right + left, top: r.top + top, bottom: r.bottom + top };
+  // screen = origin + image × unit per axis; a mirrored view (negative unit x) swaps which edge is left.
+  const [x0, x1] = [transform.originX + box.xmin * transform.unitX, transform.originX + box.xmax * transform.unitX];
+  const [y0, y1] = [transform.originY + box.ymin * transform.unitY, transform.originY + box.ymax * transform.unitY];
+  return { left: Math.min(x0, x1) + left, right: Math.max(x0, x1) + left, top: Math.min(y0, y1) + top, bottom: Math.max(y0, y1) + top };
 }
 
 /** Polls until the view's transform stops changing (after an enlarge, a resize or a zoom). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUALITY_RULES, qualitySections, sampleStudyIds, viewerHref } from '../../src/lib/quality-rules.ts';
+import { QUALITY_RULES, qualitySections, sampleStudyIds } from '../../src/lib/quality-rules.ts';
 import type { QualityIssue } from '../../src/lib/types.ts';
 
 const example = (study: string, line: number) => ({ file: 'finding_annotations.csv', line, study_id: study, image_id: `img-${line}`, detail: 'x' });
@@ -71,11 +71,6 @@ describe('qualitySections(issues, studiesWithImages)', () => {
   });
 });
 
-describe('viewerHref(studyId)', () => {
-  it('escapes the id for the query string', () => {
-    expect(viewerHref('a b&c')).toBe('/viewer/?study=a%20b%26c');
-  });
-});
 
 describe('sampleStudyIds(samples)', () => {
   it.each([

@@ -3,7 +3,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NO_TELEMETRY } from '../../src/node/astro-cli.ts';
 
 describe('Astro telemetry', () => {
   it('is off in every npm script that runs astro', () => {
@@ -16,7 +15,7 @@ describe('Astro telemetry', () => {
   });
 
   it('is off for every astro the build, the bench and the tests spawn: they all go through astro-cli.ts', () => {
-    expect(NO_TELEMETRY).toEqual({ ASTRO_TELEMETRY_DISABLED: '1' });
+    expect(readFileSync(join('src', 'node', 'astro-cli.ts'), 'utf8')).toContain("ASTRO_TELEMETRY_DISABLED: '1'");
     const files = ['src', 'scripts', 'test'].flatMap((dir) =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)),
     );

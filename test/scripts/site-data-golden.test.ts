@@ -1,19 +1,20 @@
 // Goldens driven by fixture folders (as Observable Framework's build tests): each release under
-// test/fixtures/releases/ is a case; the build's data step writes into an in-memory sink, and every file it writes
+// test/fixtures/releases/ is a case; the build's data step writes into a temporary folder, and every file it writes
 // under data/ is compared byte for byte with test/fixtures/goldens/<case>/<name>. A mismatch (or a missing or extra
 // file) writes the actual file beside the expected one as `<name>-changed` (git-ignored) to review with a diff;
 // when the change is right, `UPDATE_GOLDENS=1 npx vitest run test/scripts/site-data-golden.test.ts` rewrites them.
 //
 // The same builds are checked for agreement: per split, the studies of studies.json are stats.json's studies, their
 // boxes add up to its findings, and their category memberships are the ones findingCategories counts.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { OUTPUT } from '../../src/lib/site-data/outputs.ts';
 import { decodeStudyIndex } from '../../src/lib/studies/study-index.ts';
 import type { StudyViewerRecord } from '../../src/lib/studies/study-chunks.ts';
 import type { Stats } from '../../src/lib/types.ts';
-import { memorySink, type MemorySink } from '../../src/node/site/output-sink.ts';
+import { fileSink } from '../../src/node/site/output-sink.ts';
 import { prepareSiteData } from '../../src/node/site/prepare-site-data.ts';
 
 const RELEASES = join('test', 'fixtures', 'releases');
@@ -32,14 +33,28 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
-async function build(name: string): Promise<MemorySink> {
-  const sink = memorySink();
-  await prepareSiteData(join(RELEASES, name), sink, { workers: false });
-  return sink;
+/** Every file the data step writes for a release: name (relative to public/) → its bytes or text. */
+interface Built {
+  files: Map<string, string | Uint8Array>;
+}
+
+async function build(name: string): Promise<Built> {
+  const dir = mkdtempSync(join(tmpdir(), `golden-${name}-`));
+  try {
+    await prepareSiteData(join(RELEASES, name), fileSink(dir, () => {}), { workers: false });
+    const files = new Map<string, string | Uint8Array>();
+    for (const file of listFiles(dir).sort()) {
+      const bytes = new Uint8Array(readFileSync(join(dir, file)));
+      files.set(file, file.endsWith('.json') ? new TextDecoder().decode(bytes) : bytes);
+    }
+    return { files };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe.each(CASES)('the %s release', (name) => {
-  let sink: MemorySink;
+  let sink: Built;
   const written = () => new Map([...sink.files].filter(([file]) => file.startsWith('data/')));
   beforeAll(async () => {
     sink = await build(name);

@@ -4,7 +4,7 @@
 
 import type { ChartView, TableModel } from '../../lib/chart-data/types.ts';
 
-export interface RenderOptions {
+interface RenderOptions {
   /** The view to draw (split, mode, and this chart's own toggles), read from the URL. */
   view: ChartView;
   /** Width available in CSS pixels; the SVG scales with its viewBox beyond that. */
@@ -13,7 +13,7 @@ export interface RenderOptions {
   id: string;
 }
 
-export interface RenderResult {
+interface RenderResult {
   /** The numbers drawn, in the order a reader would read them; becomes the data table and the CSV. */
   table: TableModel;
 }

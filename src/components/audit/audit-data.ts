@@ -8,7 +8,7 @@ import { loadStats } from '../../data/site-data.ts';
 import { sampleStudyIds } from '../../lib/quality-rules.ts';
 import type { Stats } from '../../lib/types.ts';
 
-export const SAMPLES_PATH = join('public', 'data', 'samples.json');
+const SAMPLES_PATH = join('public', 'data', 'samples.json');
 
 export interface AuditData {
   stats: Stats;

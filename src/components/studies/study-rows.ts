@@ -3,14 +3,12 @@
 // through the CSSOM (element.style), which the page's Content-Security-Policy allows, unlike style attributes.
 
 import { colorOf, type PaletteName } from '../../lib/palette.ts';
+import { studyViewerHref } from '../../lib/site-pages.ts';
 import type { StudySummary } from '../../lib/types.ts';
 
 const CELL = 'px-3 py-2 align-top';
 const MUTED = 'text-muted';
 
-export function viewerHref(studyId: string): string {
-  return `/viewer/?study=${encodeURIComponent(studyId)}`;
-}
 
 export function renderStudyRow(study: StudySummary): HTMLTableRowElement {
   const row = document.createElement('tr');
@@ -22,7 +20,7 @@ export function renderStudyRow(study: StudySummary): HTMLTableRowElement {
   const id = element('span', 'block max-sm:w-[16ch] max-sm:break-all', study.id);
   if (study.hasImages) {
     const link = element('a', 'text-accent underline');
-    link.setAttribute('href', viewerHref(study.id));
+    link.setAttribute('href', studyViewerHref(study.id));
     // The whole cell's text is the link: the id, then on its own line what it opens.
     link.append(id, element('span', 'block whitespace-nowrap font-sans text-xs font-medium', 'Open in viewer'));
     idCell.append(link);

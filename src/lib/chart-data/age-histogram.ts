@@ -17,7 +17,7 @@ export interface AgeHistogramData {
   medians: PerSplit<number | null>;
 }
 
-export interface AgeBar {
+interface AgeBar {
   bin: number;
   from: number;
   to: number;
@@ -31,7 +31,7 @@ export interface AgeBar {
   tip: string;
 }
 
-export interface AgeHistogramLayout {
+interface AgeHistogramLayout {
   splits: SplitKey[];
   bars: AgeBar[];
   /** Lower edge of the first bin and upper edge of the last (the x domain). */
@@ -41,7 +41,7 @@ export interface AgeHistogramLayout {
   table: TableModel;
 }
 
-export const AGE_PERCENT_LABEL = '% of studies with known age';
+const AGE_PERCENT_LABEL = '% of studies with known age';
 const PERCENT_DECIMALS = 2;
 
 export function ageHistogramData(stats: Stats): AgeHistogramData {
@@ -59,7 +59,7 @@ export function ageHistogramData(stats: Stats): AgeHistogramData {
 }
 
 /** A bin's label in whole years: [45, 50) → "45–49"; a one-year bin is just "45". */
-export function binLabel(from: number, to: number): string {
+function binLabel(from: number, to: number): string {
   return to - from <= 1 ? `${from}` : `${from}–${to - 1}`;
 }
 

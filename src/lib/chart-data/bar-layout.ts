@@ -5,7 +5,7 @@ import type { SplitKey } from '../types.ts';
 import { csvNumber, formatCount, formatShare, SPLIT_LABELS, splitsOf } from './format.ts';
 import type { BarTable, ChartView, TableModel } from './types.ts';
 
-export interface BarSegment {
+interface BarSegment {
   rowKey: string;
   seriesKey: string;
   split: SplitKey;
@@ -19,13 +19,13 @@ export interface BarSegment {
   tip: string;
 }
 
-export interface BarGroup {
+interface BarGroup {
   rowKey: string;
   rowLabel: string;
   bars: { split: SplitKey; total: number; segments: BarSegment[] }[];
 }
 
-export interface BarLayout {
+interface BarLayout {
   groups: BarGroup[];
   /** Largest stacked value, for the scale's domain. */
   max: number;

@@ -10,7 +10,7 @@ import { csvNumber, formatCount, formatShare } from './format.ts';
 import { heatColor, type HeatCell, type HeatLayout } from './heat-layout.ts';
 import type { Category, ChartView, TableModel } from './types.ts';
 
-export const ALL_CATEGORIES = 'all';
+const ALL_CATEGORIES = 'all';
 const PERCENT_DECIMALS = 2;
 
 export interface BoxLocationData {
@@ -21,7 +21,7 @@ export interface BoxLocationData {
 }
 
 /** "Suspicious Calcification" → "suspicious-calcification": a category as a URL value. */
-export function categorySlug(category: string): string {
+function categorySlug(category: string): string {
   return category.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 

@@ -8,13 +8,13 @@ import { orderedKeys } from './bar-tables.ts';
 import { csvNumber, formatCount, formatShare } from './format.ts';
 import type { ChartView, TableModel } from './types.ts';
 
-export type BoxMeasure = 'width' | 'height' | 'aspect';
+type BoxMeasure = 'width' | 'height' | 'aspect';
 export const BOX_MEASURES: readonly { key: BoxMeasure; label: string; field: 'widthPx' | 'heightPx' | 'aspect'; unit: string; decimals: number }[] = [
   { key: 'width', label: 'Width', field: 'widthPx', unit: 'px', decimals: 1 },
   { key: 'height', label: 'Height', field: 'heightPx', unit: 'px', decimals: 1 },
   { key: 'aspect', label: 'Aspect (width ÷ height)', field: 'aspect', unit: '', decimals: 2 },
 ];
-export const FIVE_NUMBER_KEYS = ['min', 'q1', 'median', 'q3', 'max'] as const;
+const FIVE_NUMBER_KEYS = ['min', 'q1', 'median', 'q3', 'max'] as const;
 const STAT_LABELS: Record<(typeof FIVE_NUMBER_KEYS)[number], string> = { min: 'minimum', q1: 'lower quartile', median: 'median', q3: 'upper quartile', max: 'maximum' };
 
 export interface BoxSizeData {
@@ -30,7 +30,7 @@ export function boxSizeData(stats: Stats): BoxSizeData {
   };
 }
 
-export interface BoxStatMark {
+interface BoxStatMark {
   category: string;
   stat: (typeof FIVE_NUMBER_KEYS)[number];
   value: number;
@@ -38,7 +38,7 @@ export interface BoxStatMark {
   tip: string;
 }
 
-export interface BoxSizeLayout {
+interface BoxSizeLayout {
   measure: (typeof BOX_MEASURES)[number];
   rows: { key: string; label: string; color: string; count: number; five: FiveNumber; marks: BoxStatMark[] }[];
   /** Smallest and largest value over all categories (the axis domain). */
@@ -48,7 +48,7 @@ export interface BoxSizeLayout {
   table: TableModel;
 }
 
-export function formatMeasure(value: number, measure: (typeof BOX_MEASURES)[number]): string {
+function formatMeasure(value: number, measure: (typeof BOX_MEASURES)[number]): string {
   return `${formatShare(value, measure.decimals)}${measure.unit ? ` ${measure.unit}` : ''}`;
 }
 

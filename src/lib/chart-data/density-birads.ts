@@ -10,7 +10,7 @@ import type { ChartView, TableModel } from './types.ts';
 
 const SPLIT_KEYS = ['training', 'test', 'all'] as const;
 const PERCENT_DECIMALS = 1;
-export const ROW_PERCENT_LABEL = '% of the density’s breasts';
+const ROW_PERCENT_LABEL = '% of the density’s breasts';
 
 export interface DensityBiradsData {
   densities: string[];

@@ -24,7 +24,7 @@ export function formatCount(n: number): string {
  * Rounds half away from zero at `decimals`, as the paper's tables do. A nudge of 1e-9 keeps binary noise from
  * turning an exact half down: 46 / 16000 * 100 is 0.28749999… in floating point, and the paper prints 0.288.
  */
-export function roundHalfUp(value: number, decimals: number): number {
+function roundHalfUp(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   return (Math.sign(value) * Math.round(Math.abs(value) * scale + 1e-9)) / scale;
 }

@@ -35,7 +35,7 @@ export interface HeatLayout {
   scale: HeatScale;
 }
 
-export type HeatScale = 'linear' | 'sqrt';
+type HeatScale = 'linear' | 'sqrt';
 
 /**
  * Sequential single-hue ramp (ColorBrewer Blues, colour-blind safe) from a pale tint at 0 to dark blue at `max`.

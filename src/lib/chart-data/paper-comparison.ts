@@ -5,14 +5,14 @@ import type { PerSplit, SplitKey } from '../types.ts';
 
 const SPLIT_KEYS: readonly SplitKey[] = ['training', 'test', 'all'];
 
-export interface ComparedCell {
+interface ComparedCell {
   ours: number;
   /** null when the paper has no such cell. */
   paper: number | null;
   matches: boolean;
 }
 
-export interface ComparedRow {
+interface ComparedRow {
   key: string;
   label: string;
   cells: Record<SplitKey, ComparedCell>;
@@ -30,7 +30,7 @@ export interface Comparison {
  * Compares per-split records over `keys` (the table's rows). `decimals` = 0 compares exactly; otherwise two values
  * match when they differ by at most half a unit in the last decimal (the paper rounds, we don't).
  */
-export function compareWithPaper(
+function compareWithPaper(
   ours: PerSplit<Record<string, number>>,
   paper: PerSplit<Record<string, number>>,
   rows: readonly { key: string; label: string }[],

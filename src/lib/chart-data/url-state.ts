@@ -5,7 +5,7 @@
 /** For each setting: the values it may take; the first is the default. */
 export type StateSchema = Record<string, readonly string[]>;
 
-export function stateKey(chartId: string, setting: string): string {
+function stateKey(chartId: string, setting: string): string {
   return `${chartId}-${setting}`;
 }
 

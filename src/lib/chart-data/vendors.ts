@@ -65,7 +65,7 @@ export function imageSizesData(stats: Stats): ImageSizesData {
   return { sizes, vendors, totals };
 }
 
-export interface SizeDot {
+interface SizeDot {
   /** Index into data.sizes. */
   size: number;
   rows: number;
@@ -78,7 +78,7 @@ export interface SizeDot {
   tip: string;
 }
 
-export interface ImageSizesLayout {
+interface ImageSizesLayout {
   /** One panel per shown split. */
   panels: SplitKey[];
   dots: SizeDot[];
@@ -92,7 +92,7 @@ export interface ImageSizesLayout {
 
 const PERCENT_DECIMALS = 2;
 
-export function sizeLabel(rows: number, columns: number): string {
+function sizeLabel(rows: number, columns: number): string {
   return `${rows} × ${columns}`;
 }
 

@@ -32,5 +32,3 @@ export const METADATA_OPTIONAL_COLUMNS = [
 ] as const;
 
 export type BreastColumn = (typeof BREAST_COLUMNS)[number];
-export type FindingColumn = (typeof FINDING_COLUMNS)[number];
-export type MetadataColumn = (typeof METADATA_REQUIRED_COLUMNS)[number] | (typeof METADATA_OPTIONAL_COLUMNS)[number];

@@ -9,7 +9,7 @@ export type ColumnIndex<Name extends string> = Record<Name, number>;
 const BOM = '\ufeff';
 
 /** Header cells as written, without a UTF-8 byte order mark and without surrounding whitespace. */
-export function cleanHeader(cells: readonly string[]): string[] {
+function cleanHeader(cells: readonly string[]): string[] {
   return cells.map((cell, i) => (i === 0 && cell.startsWith(BOM) ? cell.slice(1) : cell).trim());
 }
 

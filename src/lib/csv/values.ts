@@ -6,7 +6,7 @@ import { BIRADS_ALLOWED, DENSITIES, SPLITS } from '../vocabulary.ts';
 import { invalidValue } from './errors.ts';
 
 /** Allowed spelling → typed value, with the list shown to the user when a value is not allowed. */
-export interface Spellings<T> {
+interface Spellings<T> {
   values: ReadonlyMap<string, T>;
   expected: string;
 }

@@ -45,7 +45,7 @@ const MEDIAN_SIZE: Record<LesionKind, [number, number]> = {
 };
 
 /** A finding's view-independent traits, drawn once. */
-export interface LesionTraits {
+interface LesionTraits {
   kind: LesionKind;
   /** Depth from the chest wall as a share of the breast's depth. */
   depthShare: number;

@@ -20,7 +20,7 @@ export interface BreastRef {
 }
 
 /** Categories that carry a BI-RADS of their own; the others (skin, nipple, lymph node) alone leave it empty. */
-export const BIRADS_BEARING = new Set([
+const BIRADS_BEARING = new Set([
   'Mass',
   'Suspicious Calcification',
   'Asymmetry',

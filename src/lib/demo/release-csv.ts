@@ -5,15 +5,15 @@ import Papa from 'papaparse';
 import type { ImagePlan, ReleasePlan, StudyPlan } from './plan-types.ts';
 import { VENDOR_PROFILES } from './vendors.ts';
 
-export const BREAST_COLUMNS = [
+const BREAST_COLUMNS = [
   'study_id', 'series_id', 'image_id', 'laterality', 'view_position', 'height', 'width', 'breast_birads', 'breast_density', 'split',
 ];
-export const FINDING_COLUMNS = [
+const FINDING_COLUMNS = [
   'study_id', 'series_id', 'image_id', 'laterality', 'view_position', 'height', 'width', 'breast_birads', 'breast_density',
   'finding_categories', 'finding_birads', 'xmin', 'ymin', 'xmax', 'ymax', 'split',
 ];
 /** The real header names `SOP Instance UID` twice. */
-export const METADATA_COLUMNS = [
+const METADATA_COLUMNS = [
   'SOP Instance UID', 'Series Instance UID', 'SOP Instance UID', "Patient's Age", 'View Position', 'Image Laterality',
   'Photometric Interpretation', 'Rows', 'Columns', 'Imager Pixel Spacing', 'Pixel Spacing', 'Pixel Padding Value',
   'Pixel Padding Range Limit', 'Window Center', 'Window Width', 'Rescale Intercept', 'Rescale Slope', 'Rescale Type',
@@ -25,13 +25,13 @@ function unparse(columns: string[], rows: string[][]): string {
 }
 
 /** A float32 coordinate as the release prints it: up to 10 decimals, trailing zeros dropped, `.0` when whole. */
-export function formatCoordinate(x: number): string {
+function formatCoordinate(x: number): string {
   if (Number.isInteger(x)) return `${x}.0`;
   return x.toFixed(10).replace(/0+$/, '');
 }
 
 /** A Python list literal, as pandas wrote list cells: ['Mass', 'Skin Thickening']. */
-export function pythonList(items: readonly (string | number)[]): string {
+function pythonList(items: readonly (string | number)[]): string {
   return `[${items.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}]`;
 }
 

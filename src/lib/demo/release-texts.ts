@@ -3,7 +3,7 @@
 
 import { GENERATOR_VERSION } from './version.ts';
 
-export interface MarkerInfo {
+interface MarkerInfo {
   generator: string;
   seed: number;
   samples: number;

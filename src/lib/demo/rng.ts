@@ -22,7 +22,7 @@ export interface Rng {
 }
 
 /** Mixes a seed and a stream name into a 32-bit LCG seed (FNV-1a over the name, then the seed's bits). */
-export function streamSeed(seed: number, stream: string): number {
+function streamSeed(seed: number, stream: string): number {
   let h = 0x811c9dc5 ^ (seed | 0);
   for (let i = 0; i < stream.length; i++) {
     h ^= stream.charCodeAt(i);

@@ -2,7 +2,7 @@
 // category, breast BI-RADS 3, 4 and 5, every density), then the richest remaining studies. Vendors are assigned
 // after this ranking, so the planner can give the first picks one vendor each.
 
-export interface StudyFeatures {
+interface StudyFeatures {
   /** Index of the study in the plan. */
   index: number;
   features: Set<string>;

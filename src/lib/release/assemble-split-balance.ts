@@ -14,7 +14,7 @@ export interface AttributeTable {
   test: number[];
 }
 
-export interface SplitBalanceInput {
+interface SplitBalanceInput {
   /** Attribute name → table, in output order. Tables without any count are left out. */
   tables: Record<string, AttributeTable>;
   studies: readonly LabelledStudy[];

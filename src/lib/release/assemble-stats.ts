@@ -1,15 +1,15 @@
 // Turns the accumulator's finished tallies into the stats.json object, keys in a stable order: vocabulary order
 // first (vocabulary.ts), then any other spelling that occurred, sorted.
 
-import type { FindingBiradsKey, PerSplit, Split, SplitKey, Stats } from '../types.ts';
+import type { FindingBiradsKey, Split, SplitKey, Stats } from '../types.ts';
 import { BIRADS, BIRADS_ALLOWED, DENSITIES, FINDING_BIRADS, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
 import type { LabelledStudy } from '../split-balance/label-distribution.ts';
+import type { AccumulatedRelease, StatsSource } from './accumulated-release.ts';
 import { LOCATION_GRID } from './box-tally.ts';
 import { buildSplitBalance, studyLabel, type AttributeTable } from './assemble-split-balance.ts';
-import type { StatsAccumulator, StatsSource } from './stats-accumulator.ts';
 import { ageBins, ageSummary, fiveNumber, keyed, orderedKeys, perSplit } from './summaries.ts';
 
-export const AGE_BIN_WIDTH_YEARS = 5;
+const AGE_BIN_WIDTH_YEARS = 5;
 const UNKNOWN_VENDOR = -1;
 
 /** Sum of the two splits for "all", or the split's own value. */
@@ -17,11 +17,7 @@ function splitValue(counts: readonly number[], split: SplitKey): number {
   return split === 'all' ? counts[0] + counts[1] : counts[split === 'training' ? 0 : 1];
 }
 
-function countsOf(key: (split: SplitKey) => number): PerSplit<number> {
-  return perSplit(key);
-}
-
-export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats {
+export function assembleStats(acc: AccumulatedRelease, source: StatsSource): Stats {
   const { index, boxes } = acc;
 
   // ---- images, studies, breasts per split
@@ -110,10 +106,10 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
       images: imageFiles(acc),
     },
     counts: {
-      studies: countsOf((split) => splitValue(studies, split)),
-      images: countsOf(imagesIn),
-      breasts: countsOf((split) => splitValue(breasts, split)),
-      findings: countsOf((split) => splitValue(boxes.boxes, split)),
+      studies: perSplit((split) => splitValue(studies, split)),
+      images: perSplit(imagesIn),
+      breasts: perSplit((split) => splitValue(breasts, split)),
+      findings: perSplit((split) => splitValue(boxes.boxes, split)),
     },
     breastBirads: perSplit(biradsOf),
     breastDensity: perSplit(densityOf),
@@ -126,8 +122,8 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
       unit: 'study',
       binWidth: AGE_BIN_WIDTH_YEARS,
       bins,
-      known: countsOf((split) => splitValue(knownAges, split)),
-      missing: countsOf((split) => splitValue(studies, split) - splitValue(knownAges, split)),
+      known: perSplit((split) => splitValue(knownAges, split)),
+      missing: perSplit((split) => splitValue(studies, split) - splitValue(knownAges, split)),
       summary: perSplit((split) =>
         ageSummary(split === 'all' ? [...ages.training, ...ages.test] : ages[split]),
       ),
@@ -214,7 +210,7 @@ export function assembleStats(acc: StatsAccumulator, source: StatsSource): Stats
 }
 
 /** Each study's split and labels: the BI-RADS and density of its breasts and the categories of its boxes. */
-function labelledStudies(acc: StatsAccumulator): LabelledStudy[] {
+function labelledStudies(acc: AccumulatedRelease): LabelledStudy[] {
   const { index, boxes } = acc;
   const biradsLabels = BIRADS_ALLOWED.map(studyLabel.birads);
   const densityLabels = DENSITIES.map(studyLabel.density);
@@ -249,7 +245,7 @@ function labelledStudies(acc: StatsAccumulator): LabelledStudy[] {
 }
 
 /** Studies whose images name both splits, and series that occur under both splits (by their studies). */
-function leakage(acc: StatsAccumulator): { leakingStudies: string[]; leakingSeries: string[] } {
+function leakage(acc: AccumulatedRelease): { leakingStudies: string[]; leakingSeries: string[] } {
   const { index } = acc;
   const leakingStudies: string[] = [];
   for (let study = 0; study < index.studyCount; study++) {
@@ -265,7 +261,7 @@ function leakage(acc: StatsAccumulator): { leakingStudies: string[]; leakingSeri
 }
 
 /** How much of the release images/ holds: images with a DICOM file, and studies all of whose images have one. */
-function imageFiles(acc: StatsAccumulator): Stats['source']['images'] {
+function imageFiles(acc: AccumulatedRelease): Stats['source']['images'] {
   const { index } = acc;
   const missing = new Uint8Array(index.studyCount);
   let withFile = 0;

@@ -17,7 +17,7 @@ const IN_FINDING_FILE = 8;
 const FINDING_BIRADS_CODE: Record<FindingBiradsKey, number> = { '3': 0, '4': 1, '5': 2, none: 3 };
 
 /** Sizes and centre locations of one category's boxes. */
-export interface CategoryGeometry {
+interface CategoryGeometry {
   widths: number[];
   heights: number[];
   location: Int32Array;

@@ -5,7 +5,7 @@ import { QUALITY_RULES, type QualityRule } from '../quality-rules.ts';
 import type { QualityExample, QualityIssue } from '../types.ts';
 import { detachString } from './interner.ts';
 
-export const MAX_EXAMPLES = 20;
+const MAX_EXAMPLES = 20;
 
 export class QualityLog {
   private readonly counts = new Map<QualityRule, number>();

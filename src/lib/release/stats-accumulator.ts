@@ -6,14 +6,13 @@
 
 import type { FindingRow, Stats, BreastRow } from '../types.ts';
 import { FILES } from '../vocabulary.ts';
+import type { AccumulatedRelease, AgeSource, StatsSource } from './accumulated-release.ts';
 import { assembleStats } from './assemble-stats.ts';
 import { BoxTally } from './box-tally.ts';
 import type { ImageFactsTable } from './image-facts-table.ts';
 import { ensureCapacity, Interner } from './interner.ts';
 import { QualityLog } from './quality-log.ts';
 import { ReleaseIndex, VIEW_NAMES } from './release-index.ts';
-
-export type AgeSource = Stats['source']['ageSource'];
 
 /** What the build takes from an image's DICOM header, read from the file or from its metadata.csv row. */
 export interface ImageHeaderFacts {
@@ -24,20 +23,11 @@ export interface ImageHeaderFacts {
   photometric: string;
 }
 
-/** Where the numbers came from; the node side fills it in (hashes, row counts, marker file). */
-export interface StatsSource {
-  files: Record<string, { sha256: string; rows: number }>;
-  synthetic: boolean;
-  ageSource: AgeSource;
-  /** The release folder's own name (never a path). */
-  release: string;
-}
-
 type Phase = 'breast' | 'finding' | 'facts' | 'finished';
 const PHASE_ORDER: Phase[] = ['breast', 'finding', 'facts', 'finished'];
 const IN_FINDING_FILE = 8;
 
-export class StatsAccumulator {
+export class StatsAccumulator implements AccumulatedRelease {
   readonly quality = new QualityLog();
   readonly index = new ReleaseIndex(this.quality);
   readonly boxes = new BoxTally(this.index, this.quality);

@@ -37,7 +37,7 @@ export function fiveNumber(values: readonly number[]): FiveNumber | null {
   };
 }
 
-export interface AgeSummary {
+interface AgeSummary {
   mean: number;
   median: number;
   min: number;

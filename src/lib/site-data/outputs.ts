@@ -2,9 +2,6 @@
 // the viewer fetch them from, and the types of their contents. The build writes through src/node/site/output-sink.ts,
 // pages load through src/data/site-data.ts, the browser fetches these URLs: none of them spells a path of its own.
 
-import type { SampleStudy, Stats } from '../types.ts';
-import type { CompactStudyIndex } from '../studies/study-index.ts';
-import { studyChunkKey, type StudyChunk, type StudyViewerRecord } from '../studies/study-chunks.ts';
 
 /** Site data lives under public/data/ (served at /data/); dwv's decoder workers where dwv looks for them. */
 export const DATA_DIR = 'data';
@@ -27,7 +24,13 @@ export function siteUrl(name: string): string {
   return `/${name}`;
 }
 
-/** A study's viewer record lives in a chunk shared with the studies whose ids start alike. */
+/** The chunk a study id lives in: its first two characters lower-cased (hex for the release), '_' otherwise. */
+function studyChunkKey(studyId: string): string {
+  const head = studyId.slice(0, 2).toLowerCase();
+  return /^[0-9a-z]{2}$/.test(head) ? head : '_';
+}
+
+/** A study's viewer record lives in a chunk shared with the studies whose ids start alike (~20 per chunk here). */
 export function studyChunkName(studyId: string): string {
   return `${DATA_DIR}/studies/${studyChunkKey(studyId)}.json`;
 }
@@ -55,13 +58,4 @@ export interface PreviewEntry {
 export interface PreviewManifest {
   version: number;
   images: Record<string, PreviewEntry>;
-}
-
-/** What each file holds. */
-export interface OutputContents {
-  stats: Stats;
-  studyIndex: CompactStudyIndex;
-  samples: SampleStudy[] | StudyViewerRecord[];
-  previews: PreviewManifest;
-  studyChunk: StudyChunk;
 }

@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import type { RandomBaseline } from '../types.ts';
 import { formatLD } from './split-audit.ts';
 
-export interface HistogramLayout {
+interface HistogramLayout {
   width: number;
   height: number;
   /** Plot area: left/right x, top/bottom y, in SVG units. */

@@ -12,12 +12,12 @@ import { labelDistributionFromCounts } from './label-distribution.ts';
 import { drawLabelCounts } from './random-draws.ts';
 
 /** The default seed (the year of Sechidis et al.'s paper): documented so anyone can reproduce stats.json. */
-export const DEFAULT_BASELINE_SEED = 2011;
-export const DEFAULT_BASELINE_DRAWS = 1000;
-export const DEFAULT_TRAINING_SHARE = 0.8;
+const DEFAULT_BASELINE_SEED = 2011;
+const DEFAULT_BASELINE_DRAWS = 1000;
+const DEFAULT_TRAINING_SHARE = 0.8;
 const HISTOGRAM_BINS = 20;
 
-export interface RandomBaselineOptions {
+interface RandomBaselineOptions {
   draws?: number;
   seed?: number;
   /** Each draw puts round(trainingShare × studies) studies in training. */

@@ -12,7 +12,7 @@
 import type { EncodedStudies } from './label-encoding.ts';
 
 /** Called once per draw with the picked subset's studies-with-label counts (a reused buffer: copy to keep). */
-export type DrawSink = (pickedWithLabel: Int32Array) => void;
+type DrawSink = (pickedWithLabel: Int32Array) => void;
 
 export interface DrawPlan {
   encoded: EncodedStudies;
@@ -23,7 +23,7 @@ export interface DrawPlan {
   random: () => number;
 }
 
-export const MASK_LABEL_LIMIT = 32;
+const MASK_LABEL_LIMIT = 32;
 /** Up to this many distinct label sets, group counters stay in cache and the group strategy wins. */
 const GROUP_LIMIT = 4096;
 

@@ -14,7 +14,7 @@ export const BALANCE_ATTRIBUTE_LABELS: Readonly<Record<string, string>> = {
   vendor: 'Vendor',
 };
 
-export interface CategoryBalance {
+interface CategoryBalance {
   category: string;
   training: number;
   test: number;
@@ -30,7 +30,7 @@ export interface CategoryBalance {
   largest: boolean;
 }
 
-export type EffectSize = 'negligible' | 'small' | 'medium' | 'large';
+type EffectSize = 'negligible' | 'small' | 'medium' | 'large';
 
 export interface AttributeBalance {
   key: string;
@@ -54,7 +54,7 @@ export interface AttributeBalance {
 }
 
 /** Cohen's conventional labels for Cramér's V with two rows (df* = 1): 0.1 small, 0.3 medium, 0.5 large. */
-export function effectSize(cramersV: number): EffectSize {
+function effectSize(cramersV: number): EffectSize {
   if (cramersV >= 0.5) return 'large';
   if (cramersV >= 0.3) return 'medium';
   if (cramersV >= 0.1) return 'small';
@@ -64,7 +64,7 @@ export function effectSize(cramersV: number): EffectSize {
 const share = (count: number, total: number) => (total > 0 ? (count / total) * 100 : 0);
 
 /** One attribute's table with shares and gaps. */
-export function attributeBalance(key: string, attribute: BalanceAttribute): AttributeBalance {
+function attributeBalance(key: string, attribute: BalanceAttribute): AttributeBalance {
   const totals = {
     training: attribute.training.reduce((sum, n) => sum + n, 0),
     test: attribute.test.reduce((sum, n) => sum + n, 0),

@@ -11,7 +11,7 @@ import { sortCategories } from './study-index.ts';
 import type { StudyViewerRecord } from './study-chunks.ts';
 
 /** Site-relative URL of a study image's DICOM (copied into the build for samples, served in place by `npm start`). */
-export function studyImageUrl(studyId: string, imageId: string): string {
+function studyImageUrl(studyId: string, imageId: string): string {
   return `/data/images/${studyId}/${imageId}.dicom`;
 }
 

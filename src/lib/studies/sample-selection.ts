@@ -7,7 +7,7 @@ import { compareIds } from './study-index.ts';
 
 export const DEFAULT_SAMPLE_COUNT = 8;
 
-export interface SampleCandidate {
+interface SampleCandidate {
   id: string;
   /** What the study shows, as labels in a fixed order ("Mass", "BI-RADS 5", "density D", "Planmed", "MONOCHROME1"). */
   features: string[];
@@ -78,7 +78,7 @@ export function parseStudyList(text: string): string[] {
   return [...new Set(ids)];
 }
 
-export interface NamedStudyProblems {
+interface NamedStudyProblems {
   /** Ids that are not in breast-level_annotations.csv. */
   unknown: string[];
   /** Ids of studies none of whose images exist under images/. */

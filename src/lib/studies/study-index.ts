@@ -79,17 +79,10 @@ function rowEncoder(categories: readonly string[], vendors: readonly string[]): 
   ];
 }
 
-export function encodeStudyIndex(studies: readonly StudySummary[]): CompactStudyIndex {
-  const { categories, vendors } = indexNames(studies);
-  const encode = rowEncoder(categories, vendors);
-  const rows = [...studies].sort((a, b) => compareIds(a.id, b.id)).map(encode);
-  return { version: 1, categories, vendors, rows };
-}
-
 /**
  * studies.json text for `count` studies in id order, each summary made on demand (twice: once for the names, once
- * for its row), so a release of a million images never holds all its summaries at once. Same bytes as
- * serializeStudyIndex(encodeStudyIndex(summaries)).
+ * for its row), so a release of a million images never holds all its summaries at once. One row per line, so a diff
+ * between two builds shows which studies changed.
  */
 export function studyIndexText(count: number, summaryAt: (i: number) => StudySummary): string {
   const all = function* () {
@@ -108,11 +101,6 @@ function indexHead(index: Omit<CompactStudyIndex, 'rows'>): string {
 
 function encodeBreast(labels: StudySummary['L']): string {
   return labels ? labels.birads + labels.density : '';
-}
-
-/** studies.json text: one row per line, so a diff between two builds shows which studies changed. */
-export function serializeStudyIndex(index: CompactStudyIndex): string {
-  return `${indexHead(index)}\n${index.rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
 }
 
 /** Reads studies.json back into summaries; a file of another shape throws one sentence saying what is wrong. */

@@ -3,9 +3,9 @@
 
 import type { Box } from '../types.ts';
 
-export type Edge = 'left' | 'top' | 'right' | 'bottom';
+type Edge = 'left' | 'top' | 'right' | 'bottom';
 
-export interface ClippedBox {
+interface ClippedBox {
   box: Box;
   /** Edges that were cut back to the image border (empty when the box was inside). */
   clippedEdges: Edge[];
@@ -46,15 +46,6 @@ export function invertDisplayToImage(img00: { x: number; y: number }, img11: { x
   const bx = img11.x - img00.x;
   const by = img11.y - img00.y;
   return { originX: -img00.x / bx, originY: -img00.y / by, unitX: 1 / bx, unitY: 1 / by };
-}
-
-/** Screen rectangle (left ≤ right, top ≤ bottom) covered by an image-coordinate box. */
-export function boxToScreen(box: Box, t: AffineTransform): { left: number; top: number; right: number; bottom: number } {
-  const x0 = t.originX + box.xmin * t.unitX;
-  const x1 = t.originX + box.xmax * t.unitX;
-  const y0 = t.originY + box.ymin * t.unitY;
-  const y1 = t.originY + box.ymax * t.unitY;
-  return { left: Math.min(x0, x1), right: Math.max(x0, x1), top: Math.min(y0, y1), bottom: Math.max(y0, y1) };
 }
 
 /** "(xmin, ymin)–(xmax, ymax)" rounded to whole pixels, for the side panel. */

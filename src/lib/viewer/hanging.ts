@@ -4,7 +4,7 @@
 
 import type { Laterality, ViewPosition } from '../types.ts';
 
-export interface HangingSlot {
+interface HangingSlot {
   laterality: Laterality;
   view: ViewPosition;
   /** "RCC", "LMLO", … */

@@ -4,7 +4,7 @@
 
 import { linearWindow } from './window-presets.ts';
 
-export interface PreviewInput {
+interface PreviewInput {
   pixels: ArrayLike<number>;
   rows: number;
   columns: number;
@@ -17,7 +17,7 @@ export interface PreviewInput {
   padding: [number, number] | null;
 }
 
-export interface PreviewImage {
+interface PreviewImage {
   width: number;
   height: number;
   /** Row-major 8-bit grey. */
@@ -27,14 +27,6 @@ export interface PreviewImage {
 /** Integer reduction factor so the preview is at most `maxHeight` rows tall (never enlarges). */
 export function previewFactor(rows: number, maxHeight: number): number {
   return Math.max(1, Math.ceil(rows / maxHeight));
-}
-
-/**
- * DICOM linear window (PS3.3 C.11.2.1.2, as dwv applies it) on a rescaled value, rounded to 0…255.
- * MONOCHROME1 is inverted afterwards so tissue stays bright.
- */
-export function windowed(value: number, center: number, width: number): number {
-  return Math.round(linearWindow(center, width)(value));
 }
 
 export function renderPreview(input: PreviewInput, factor: number): PreviewImage {

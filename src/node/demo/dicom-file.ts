@@ -17,7 +17,7 @@ const NON_COMPLIANT_UID = '1.2.3.4';
 /** (7FE0,0010) OW, reserved bytes, 32-bit length 0: how dcmjs ends a file whose Pixel Data is empty. */
 const EMPTY_PIXEL_DATA = Uint8Array.from([0xe0, 0x7f, 0x10, 0x00, 0x4f, 0x57, 0x00, 0x00, 0, 0, 0, 0]);
 
-export interface DicomHeaderInput {
+interface DicomHeaderInput {
   studyId: string;
   ageYears: number | null;
   profile: VendorProfile;
@@ -25,7 +25,7 @@ export interface DicomHeaderInput {
 }
 
 /** The dataset as dcmjs's naturalized form; exported so tests can compare what was meant with what was read. */
-export function headerDataset(h: DicomHeaderInput): Record<string, unknown> {
+function headerDataset(h: DicomHeaderInput): Record<string, unknown> {
   const { image, profile } = h;
   const spacing = [profile.pixelSpacingMm, profile.pixelSpacingMm];
   const ds: Record<string, unknown> = {
@@ -65,7 +65,7 @@ export function headerDataset(h: DicomHeaderInput): Record<string, unknown> {
 }
 
 /** The file's bytes up to and including the Pixel Data element header, with the pixel length filled in. */
-export function encodeHeader(h: DicomHeaderInput, pixelBytes: number): Uint8Array {
+function encodeHeader(h: DicomHeaderInput, pixelBytes: number): Uint8Array {
   const meta = {
     MediaStorageSOPClassUID: NON_COMPLIANT_UID,
     MediaStorageSOPInstanceUID: h.image.imageId,

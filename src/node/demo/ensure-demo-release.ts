@@ -9,7 +9,7 @@ import { parseSyntheticMarker } from '../../lib/demo/release-texts.ts';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, GENERATOR_VERSION } from '../../lib/demo/version.ts';
 import { writeDemoRelease } from './write-demo-release.ts';
 
-export interface EnsureDemoOptions {
+interface EnsureDemoOptions {
   samples?: number;
   log?: (line: string) => void;
 }

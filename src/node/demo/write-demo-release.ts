@@ -14,7 +14,7 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../lib/demo/version.ts';
 import type { DicomJob } from './dicom-job.ts';
 import { runDicomJobs } from './render-pool.ts';
 
-export interface WriteDemoOptions {
+interface WriteDemoOptions {
   seed?: number;
   samples?: number;
   /** Worker threads for the DICOMs (default: one per core). */
@@ -22,7 +22,7 @@ export interface WriteDemoOptions {
   log?: (line: string) => void;
 }
 
-export interface WriteDemoResult {
+interface WriteDemoResult {
   studies: number;
   images: number;
   boxes: number;
@@ -33,10 +33,10 @@ export interface WriteDemoResult {
 const SHA256SUMS = 'SHA256SUMS.txt';
 const LICENSE = 'LICENSE.txt';
 
-export class DemoTargetError extends Error {}
+class DemoTargetError extends Error {}
 
 /** Refuses to write over a folder that holds a release which is not a demo (a real one must never be clobbered). */
-export function assertDemoTarget(dir: string): void {
+function assertDemoTarget(dir: string): void {
   const hasRelease = [FILES.breast, FILES.finding, FILES.metadata].some((f) => existsSync(join(dir, f)));
   if (hasRelease && !existsSync(join(dir, FILES.syntheticMarker))) {
     throw new DemoTargetError(`${dir}: holds release CSVs but no ${FILES.syntheticMarker}; refusing to overwrite what may be real data`);

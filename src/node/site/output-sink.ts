@@ -1,7 +1,7 @@
 // The one way the build writes the site's files (Observable Framework's BuildEffects): names relative to public/
 // (src/lib/site-data/outputs.ts), text and bytes written to a temporary file and renamed into place (a failed build
-// never leaves half a file), DICOMs copied only when changed, and a record of what was written. Tests use the
-// in-memory sink and compare its files with the goldens.
+// never leaves half a file), DICOMs copied only when changed, stale files pruned. Tests point it at a temporary
+// folder and compare what it wrote with the goldens.
 
 import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -21,7 +21,7 @@ export interface OutputSink {
 }
 
 /** Writes to a temporary name beside `path`, then renames: readers never see half a file, a failure leaves the old one. */
-export function writeFileAtomically(path: string, data: string | Uint8Array): void {
+function writeFileAtomically(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
@@ -72,42 +72,5 @@ export function fileSink(root: string, log: (line: string) => void): OutputSink 
       return removed;
     },
     log,
-  };
-}
-
-/** Keeps every file in memory: name → text or bytes. */
-export interface MemorySink extends OutputSink {
-  files: Map<string, string | Uint8Array>;
-  lines: string[];
-}
-
-export function memorySink(): MemorySink {
-  const files = new Map<string, string | Uint8Array>();
-  const lines: string[] = [];
-  return {
-    files,
-    lines,
-    writeText: (name, text) => void files.set(name, text),
-    writeBytes: (name, bytes) => void files.set(name, bytes),
-    read: (name) => {
-      const file = files.get(name);
-      return typeof file === 'string' ? file : null;
-    },
-    copyFile(source, name) {
-      files.set(name, `copy of ${relative(process.cwd(), source).split('\\').join('/')}`);
-      return true;
-    },
-    isFresh: () => false,
-    prune(dir, keep) {
-      let removed = 0;
-      for (const name of [...files.keys()]) {
-        if (name.startsWith(`${dir}/`) && !keep.has(name)) {
-          files.delete(name);
-          removed++;
-        }
-      }
-      return removed;
-    },
-    log: (line) => void lines.push(line),
   };
 }

@@ -13,7 +13,7 @@ import type { PreviewEntry } from '../../lib/site-data/outputs.ts';
 /** Bump when the preview or the chest-wall side would come out differently: older previews are then redone. */
 export const PREVIEW_VERSION = 2;
 /** Rows of a preview: about a view's height on a large screen (the enlarged view shows full resolution soon). */
-export const PREVIEW_MAX_HEIGHT = 720;
+const PREVIEW_MAX_HEIGHT = 720;
 
 const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1']);
 

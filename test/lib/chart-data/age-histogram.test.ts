@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageHistogramData, ageSummaryRows, binLabel, layoutAgeHistogram } from '../../../src/lib/chart-data/age-histogram.ts';
+import { ageHistogramData, ageSummaryRows, layoutAgeHistogram } from '../../../src/lib/chart-data/age-histogram.ts';
 import type { ChartView } from '../../../src/lib/chart-data/types.ts';
 import type { Stats } from '../../../src/lib/types.ts';
 import { statsFixture } from './stats-fixture.ts';
@@ -66,11 +66,12 @@ describe('age histogram details', () => {
     expect(layoutAgeHistogram(data, { split: 'all', mode: 'count' }).domain).toEqual([40, 50]);
     expect(data.medians).toEqual({ training: 42.5, test: 42, all: 42 });
   });
-  it.each([
-    [45, 50, '45–49'],
-    [90, 91, '90'],
-  ])('binLabel(%d, %d) = %s', (from, to, label) => {
-    expect(binLabel(from, to)).toBe(label);
+  it('labels a bin in whole years: [45, 50) is "45–49", a one-year bin [90, 91) just "90"', () => {
+    const counts = { training: 1, test: 0, all: 1 };
+    const bins = [{ ...data.bins[0], from: 45, to: 50, counts }, { ...data.bins[0], from: 90, to: 91, counts }];
+    const layout = layoutAgeHistogram({ ...data, bins }, { split: 'all', mode: 'count' });
+    expect(layout.bars.map((b) => b.label)).toEqual(['45–49', '90']);
+    expect(layout.table.rows.map((row) => row[0])).toEqual(['45–49', '90']);
   });
   it('summarises each split, a fraction with one decimal and whole years as they are', () => {
     const rows = ageSummaryRows(withAges());

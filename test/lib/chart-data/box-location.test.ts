@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CATEGORIES, boxLocationData, categorySlug, layoutBoxLocation } from '../../../src/lib/chart-data/box-location.ts';
+import { boxLocationData, layoutBoxLocation } from '../../../src/lib/chart-data/box-location.ts';
 import type { ChartView } from '../../../src/lib/chart-data/types.ts';
-import { FINDING_COLORS } from '../../../src/lib/palette.ts';
+import { colorOf } from '../../../src/lib/palette.ts';
 import type { Stats } from '../../../src/lib/types.ts';
 import { statsFixture } from './stats-fixture.ts';
 
@@ -37,17 +37,16 @@ describe.each([
 describe('box location details', () => {
   it('offers all categories first, then the categories in Table 5 order with their colours', () => {
     expect(data.choices.map((c) => [c.key, c.label])).toEqual([
-      [ALL_CATEGORIES, 'All categories'],
+      ['all', 'All categories'],
       ['mass', 'Mass'],
       ['suspicious-calcification', 'Suspicious Calcification'],
     ]);
-    expect(data.choices[1].color).toBe(FINDING_COLORS.Mass);
+    expect(data.choices[1].color).toBe(colorOf('finding', 'Mass'));
   });
-  it.each([
-    ['Suspicious Lymph Node', 'suspicious-lymph-node'],
-    ['Mass', 'mass'],
-  ])('categorySlug(%s) = %s', (category, slug) => {
-    expect(categorySlug(category)).toBe(slug);
+  it('keys each category by a URL-safe slug: "Suspicious Lymph Node" → suspicious-lymph-node', () => {
+    const stats = withLocation();
+    stats.boxGeometry.location.byCategory = { 'Suspicious Lymph Node': [1, 0, 0, 0], Mass: [2, 0, 3, 0] };
+    expect(boxLocationData(stats).choices.map((c) => c.key)).toEqual(['all', 'mass', 'suspicious-lymph-node']);
   });
   it('says where a cell is in its tooltip', () => {
     const layout = layoutBoxLocation(data, { split: 'all', mode: 'count', category: 'mass' });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutBars } from '../../../src/lib/chart-data/bar-layout.ts';
 import type { ChartView } from '../../../src/lib/chart-data/types.ts';
 import { imageSizesData, layoutImageSizes, vendorsTable } from '../../../src/lib/chart-data/vendors.ts';
-import { UNKNOWN_COLOR, VENDOR_COLORS } from '../../../src/lib/palette.ts';
+import { colorOf, UNKNOWN_COLOR } from '../../../src/lib/palette.ts';
 import type { Stats } from '../../../src/lib/types.ts';
 import { statsFixture } from './stats-fixture.ts';
 
@@ -27,8 +27,8 @@ describe('vendorsTable', () => {
   const table = vendorsTable(withVendors());
   it('orders vendors by images, most first, with their palette colours', () => {
     expect(table.rows).toEqual([
-      { key: 'SIEMENS', label: 'SIEMENS', color: VENDOR_COLORS.SIEMENS },
-      { key: 'Planmed', label: 'Planmed', color: VENDOR_COLORS.Planmed },
+      { key: 'SIEMENS', label: 'SIEMENS', color: colorOf('vendor', 'SIEMENS') },
+      { key: 'Planmed', label: 'Planmed', color: colorOf('vendor', 'Planmed') },
     ]);
   });
   it.each([
@@ -83,8 +83,8 @@ describe('image sizes details', () => {
   const data = imageSizesData(withVendors());
   it('names a size without a vendor "Unknown vendor" and lists vendors in image order', () => {
     expect(data.vendors.map((v) => [v.key, v.color])).toEqual([
-      ['SIEMENS', VENDOR_COLORS.SIEMENS],
-      ['Planmed', VENDOR_COLORS.Planmed],
+      ['SIEMENS', colorOf('vendor', 'SIEMENS')],
+      ['Planmed', colorOf('vendor', 'Planmed')],
       ['Unknown vendor', UNKNOWN_COLOR],
     ]);
     expect(data.totals).toEqual({ training: 80, test: 20, all: 100 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ReleaseInputError } from '../../../src/lib/csv/errors.ts';
-import { cleanHeader, matchColumns } from '../../../src/lib/csv/header.ts';
+import { matchColumns } from '../../../src/lib/csv/header.ts';
 
 describe('matchColumns(file, header, required, optional)', () => {
   test('finds columns in any order and ignores extra ones', () => {
@@ -9,7 +9,7 @@ describe('matchColumns(file, header, required, optional)', () => {
   });
 
   test('strips a UTF-8 BOM and surrounding spaces from header names', () => {
-    expect(cleanHeader(['\ufeffstudy_id', ' split '])).toEqual(['study_id', 'split']);
+    expect(matchColumns('f.csv', ['\ufeffstudy_id', ' split '], ['study_id', 'split'] as const)).toEqual({ study_id: 0, split: 1 });
     expect(matchColumns('f.csv', ['\ufeffa', 'b'], ['a'] as const)).toEqual({ a: 0 });
   });
 

@@ -1,6 +1,5 @@
 // StatsAccumulator fed rows directly: the cases fixtures make awkward (example caps, call order, no metadata).
 import { describe, expect, test } from 'vitest';
-import { MAX_EXAMPLES } from '../../../src/lib/release/quality-log.ts';
 import { StatsAccumulator } from '../../../src/lib/release/stats-accumulator.ts';
 import type { BreastRow, FindingRow } from '../../../src/lib/types.ts';
 
@@ -37,7 +36,7 @@ describe('StatsAccumulator', () => {
     const stats = accumulator.finish(source);
     const outOfBounds = stats.quality.issues.find((issue) => issue.rule === 'box-out-of-bounds')!;
     expect(outOfBounds.count).toBe(30);
-    expect(outOfBounds.examples).toHaveLength(MAX_EXAMPLES);
+    expect(outOfBounds.examples).toHaveLength(20);
     expect(outOfBounds.examples.map((e) => e.line)).toEqual(Array.from({ length: 20 }, (_, i) => 10 + i));
     expect(stats.counts.findings.all).toBe(30);
   });

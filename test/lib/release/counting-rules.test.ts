@@ -92,8 +92,8 @@ describe('computeStats(counting fixture)', () => {
       all: { SIEMENS: 8, Planmed: 4 },
     });
     expect(stats.imageSizes).toEqual([
-      { rows: 3518, columns: 2800, vendor: 'SIEMENS', training: 4, test: 4, all: 8 },
-      { rows: 2812, columns: 2012, vendor: 'Planmed', training: 4, test: 0, all: 4 },
+      { rows: 3518, columns: 2800, vendor: 'SIEMENS', byVendor: { SIEMENS: 8 }, unknownVendor: 0, training: 4, test: 4, all: 8 },
+      { rows: 2812, columns: 2012, vendor: 'Planmed', byVendor: { Planmed: 4 }, unknownVendor: 0, training: 4, test: 0, all: 4 },
     ]);
     expect(stats.densityByBirads.training.B).toEqual({ '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 });
     expect(stats.densityByBirads.all.D).toEqual({ '1': 1, '2': 0, '3': 0, '4': 0, '5': 1 });

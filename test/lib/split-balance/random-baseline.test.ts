@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelDistribution } from '../../../src/lib/split-balance/label-distribution.ts';
 import type { LabelledStudy } from '../../../src/lib/split-balance/label-distribution.ts';
-import { DEFAULT_BASELINE_SEED, randomSplitBaseline } from '../../../src/lib/split-balance/random-baseline.ts';
+import { randomSplitBaseline } from '../../../src/lib/split-balance/random-baseline.ts';
 
 /**
  * 500 studies in 100 blocks of 5; within a block the five studies have the same label pattern, and the fifth goes
@@ -38,7 +38,8 @@ describe('randomSplitBaseline(studies, options)', () => {
 
   it('defaults to 1000 draws, the documented seed and an 80% training share', () => {
     const result = randomSplitBaseline(stratifiedStudies());
-    expect(result).toMatchObject({ draws: 1000, seed: DEFAULT_BASELINE_SEED, trainingShare: 0.8 });
+    // The default seed is the year of Sechidis et al., so the figures are the same on every build.
+    expect(result).toMatchObject({ draws: 1000, seed: 2011, trainingShare: 0.8 });
     expect(result.histogram.reduce((sum, b) => sum + b.count, 0)).toBe(1000);
   });
 

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { balanceAttribute } from '../../../src/lib/split-balance/balance-attribute.ts';
+import type { BalanceAttribute } from '../../../src/lib/types.ts';
 import {
-  attributeBalance,
   attributeBalances,
   baselineSentence,
-  effectSize,
   formatPValue,
   formatPp,
   leakageSentence,
 } from '../../../src/lib/split-balance/split-audit.ts';
 import type { RandomBaseline } from '../../../src/lib/types.ts';
+
+/** One attribute's view, through the list the audit page shows. */
+const attributeBalance = (key: string, attribute: BalanceAttribute) => attributeBalances({ [key]: attribute })[0];
 
 describe('attributeBalance(key, attribute)', () => {
   it('gives each category its share of each split and the gap in percentage points', () => {
@@ -98,8 +100,8 @@ describe('formatting', () => {
     [0.1, 'small'],
     [0.3, 'medium'],
     [0.5, 'large'],
-  ] as const)('effectSize(%f) → %s', (v, label) => {
-    expect(effectSize(v)).toBe(label);
+  ] as const)('Cramér’s V %f is a %s effect', (v, label) => {
+    expect(attributeBalance('x', { ...balanceAttribute('study', ['a', 'b'], [1, 2], [2, 1]), cramersV: v }).effect).toBe(label);
   });
 });
 

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { previewFactor, renderPreview, windowed } from '../../../src/lib/viewer/preview-image.ts';
+import { previewFactor, renderPreview } from '../../../src/lib/viewer/preview-image.ts';
 
-describe('windowed', () => {
+describe('the window of renderPreview', () => {
   it('follows the DICOM linear window (centre 2048, width 4096)', () => {
-    expect(windowed(0, 2048, 4096)).toBe(0);
-    expect(windowed(4095, 2048, 4096)).toBe(255);
-    // (2047.5 − 2047.5) / 4095 + 0.5 → 127.5 → 128
-    expect(windowed(2047.5, 2048, 4096)).toBe(128);
+    // Stored 2047 rescaled by +0.5 is 2047.5: (2047.5 − 2047.5) / 4095 + 0.5 → 127.5 → 128; 0.5 → 0; 4095.5 → 255.
+    const input = { rows: 1, columns: 3, rescaleSlope: 1, rescaleIntercept: 0.5, window: { center: 2048, width: 4096 }, padding: null, photometric: 'MONOCHROME2' as const };
+    expect(renderPreview({ ...input, pixels: [0, 4095, 2047] }, 1).grey).toEqual(Uint8Array.from([0, 255, 128]));
   });
 });
 
@@ -27,8 +26,9 @@ describe('renderPreview', () => {
 
   it('inverts MONOCHROME1 and draws padding black in either interpretation', () => {
     const mono1 = renderPreview({ ...base, rows: 1, photometric: 'MONOCHROME1', padding: [0, 0], pixels: [0, 0, 4095, 1000] }, 1);
-    // Padding 0 → black (not white); 4095 → black; 1000 → bright.
-    expect([...mono1.grey]).toEqual([0, 0, 0, 255 - windowed(1000, 2048, 4096)]);
+    // Padding 0 → black (not white); 4095 → black; 1000 → bright: 255 − round(((1000 − 2047.5) / 4095 + 0.5) × 255)
+    // = 255 − round(62.27) = 193.
+    expect([...mono1.grey]).toEqual([0, 0, 0, 193]);
   });
 
   it('applies Rescale Slope/Intercept before the window and stretches the data range without a window', () => {

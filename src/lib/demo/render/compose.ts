@@ -10,7 +10,7 @@ import type { Canvas } from './lesions.ts';
 import { renderTissue } from './tissue.ts';
 import type { LowResField } from './tissue.ts';
 
-export interface RenderRequest {
+interface RenderRequest {
   image: ImagePlan;
   density: string;
   photometric: Photometric;
@@ -18,7 +18,7 @@ export interface RenderRequest {
 }
 
 /** Detector pixels per low-resolution tissue pixel. */
-export const TISSUE_SCALE = 4;
+const TISSUE_SCALE = 4;
 const MAX_STORED = 4095;
 const GRAIN_SIZE = 1 << 16;
 /** Quantum noise, as a share of the window width. */
@@ -73,7 +73,7 @@ function axis(from: number, count: number, scale: number, lowSize: number): { i0
 }
 
 /** Upsamples the rectangle [x0, x0 + w) × [y0, y0 + h) of the full image from the low-res field. */
-export function upsampleRegion(field: LowResField, scale: number, x0: number, y0: number, w: number, h: number): Float32Array {
+function upsampleRegion(field: LowResField, scale: number, x0: number, y0: number, w: number, h: number): Float32Array {
   const out = new Float32Array(w * h);
   const xs = axis(x0, w, scale, field.width);
   const ys = axis(y0, h, scale, field.height);

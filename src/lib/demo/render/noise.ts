@@ -3,7 +3,7 @@
 // (seed, x, y) and rendering order cannot change the image.
 
 /** Integer hash of a lattice point to [0, 1). */
-export function hash2(seed: number, ix: number, iy: number): number {
+function hash2(seed: number, ix: number, iy: number): number {
   let h = Math.imul(ix | 0, 0x27d4eb2d) ^ Math.imul(iy | 0, 0x165667b1) ^ Math.imul(seed | 0, 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

@@ -1,7 +1,7 @@
 // Small RGBA previews of demo DICOM pixels, for looking at what the generator drew: the first window preset,
 // MONOCHROME1 inverted, box-filtered down by an integer factor, boxes outlined. Pure; the script writes PNGs.
 
-export interface PreviewSource {
+interface PreviewSource {
   pixels: ArrayLike<number>;
   rows: number;
   columns: number;

@@ -17,7 +17,7 @@ export interface LowResField {
   data: Float32Array;
 }
 
-export interface TissueOptions {
+interface TissueOptions {
   shape: BreastShape;
   density: string;
   seed: number;
