@@ -59,8 +59,16 @@ function workerSource(): { code: string } | null {
   };
 }
 
-/** Below this size a worker's start-up (tens of ms) costs more than reading the file here. */
-const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+/**
+ * Below this size a worker's start-up (tens of ms) costs more than reading the file here. The environment variable
+ * VINDR_METADATA_WORKER_MIN_BYTES overrides it, so tests can make the prebuilt CLI use its worker on a small release.
+ */
+const WORKER_MIN_BYTES = workerMinBytesFromEnvironment() ?? 16 * 1024 * 1024;
+
+function workerMinBytesFromEnvironment(): number | null {
+  const value = process.env.VINDR_METADATA_WORKER_MIN_BYTES;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
 
 function fileSize(path: string): number {
   try {
