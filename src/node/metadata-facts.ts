@@ -38,12 +38,15 @@ export interface MetadataJob {
   cancel(): void;
 }
 
-/** The worker script beside this module: .ts when run from source (through tsx), .mjs in a prebuilt bundle. */
-function workerSource(): { code: string } | null {
+/**
+ * The worker script beside this module: .ts when run from source (through tsx), .mjs in a prebuilt bundle
+ * (`prebuilt`: it starts in a few milliseconds, where registering tsx in the worker first takes hundreds).
+ */
+function workerSource(): { code: string; prebuilt: boolean } | null {
   const here = import.meta.url;
   const bundled = new URL('./metadata-worker.mjs', here);
   if (!here.endsWith('.ts') && existsSync(fileURLToPath(bundled))) {
-    return { code: `import(${JSON.stringify(bundled.href)});` };
+    return { code: `import(${JSON.stringify(bundled.href)});`, prebuilt: true };
   }
   const source = new URL('./metadata-worker.ts', here);
   if (!existsSync(fileURLToPath(source))) return null;
@@ -56,14 +59,18 @@ function workerSource(): { code: string } | null {
   // A worker does not inherit tsx's loader: register it first, then load the TypeScript worker.
   return {
     code: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`,
+    prebuilt: false,
   };
 }
 
 /**
- * Below this size a worker's start-up (tens of ms) costs more than reading the file here. The environment variable
- * VINDR_METADATA_WORKER_MIN_BYTES overrides it, so tests can make the prebuilt CLI use its worker on a small release.
+ * Below this size a worker's start-up costs more than reading the file here: under tsx (hundreds of ms to register
+ * its loader in the worker) for files below 16 MB; prebuilt, for files below 1 MB (the demo's and the real release's
+ * metadata.csv, ~4 MB, are then read on the second core while this one reads the annotation CSVs). The environment
+ * variable VINDR_METADATA_WORKER_MIN_BYTES overrides both, so tests can make the CLI use its worker on a small release.
  */
-const WORKER_MIN_BYTES = workerMinBytesFromEnvironment() ?? 16 * 1024 * 1024;
+const WORKER_MIN_BYTES = { tsx: 16 * 1024 * 1024, prebuilt: 1024 * 1024 };
+const WORKER_MIN_BYTES_OVERRIDE = workerMinBytesFromEnvironment();
 
 function workerMinBytesFromEnvironment(): number | null {
   const value = process.env.VINDR_METADATA_WORKER_MIN_BYTES;
@@ -82,9 +89,12 @@ function fileSize(path: string): number {
  * Starts reading metadata.csv: on a worker when `threads` allows and the file is large, else on this thread when
  * the result is first awaited.
  */
-export function startMetadataJob(dir: string, threads = true, workerMinBytes = WORKER_MIN_BYTES): MetadataJob {
-  const large = fileSize(join(dir, FILES.metadata)) >= workerMinBytes;
-  const source = threads && large ? workerSource() : null;
+export function startMetadataJob(dir: string, threads = true, workerMinBytes = WORKER_MIN_BYTES_OVERRIDE): MetadataJob {
+  let source = threads ? workerSource() : null;
+  if (source !== null) {
+    const minBytes = workerMinBytes ?? (source.prebuilt ? WORKER_MIN_BYTES.prebuilt : WORKER_MIN_BYTES.tsx);
+    if (fileSize(join(dir, FILES.metadata)) < minBytes) source = null;
+  }
   if (source === null) {
     let started: Promise<CollectedFacts | null> | null = null;
     return {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateRelease } from '../../scripts/bench/stats.ts';
 import { buildStatsBin } from '../../scripts/build-stats-bin.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -175,6 +176,28 @@ describe.each(CLIS)('stats CLI run with %s', (cli) => {
   });
 });
 
+/** Runs a copy of the bundle whose metadata worker is a stand-in that only replies with a failure. */
+async function runWithStandInWorker(release: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  const copy = await mkdtemp(join(tmpdir(), 'stats-bin-probe-'));
+  temporary.push(copy);
+  await cp(join(bundleEntry, '..'), copy, { recursive: true });
+  await writeFile(
+    join(copy, 'metadata-worker.mjs'),
+    `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ kind: 'failure', message: 'stand-in worker ran' });\n`,
+  );
+  return new Promise<Run>((resolve, reject) => {
+    const out = join(copy, 'stats.json');
+    const child = spawn(process.execPath, [join(copy, 'vindr-stats.mjs'), '--data', release, '--out', out], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: '', stderr: code === 0 ? '' : stderr }));
+  });
+}
+
 describe('the prebuilt bundle against tsx scripts/stats.ts', () => {
   const releases = ['counting', 'quality', 'leaky', 'minimal', 'reordered'];
 
@@ -212,24 +235,31 @@ describe('the prebuilt bundle against tsx scripts/stats.ts', () => {
     expect(await readFile(out, 'utf8')).toBe(await readFile(join(FIXTURES, 'quality-stats.json'), 'utf8'));
 
     // Proof that the bundle located and started the worker beside it: a stand-in worker's reply comes back.
-    const copy = await mkdtemp(join(tmpdir(), 'stats-bin-probe-'));
-    temporary.push(copy);
-    await cp(join(bundleEntry, '..'), copy, { recursive: true });
-    await writeFile(
-      join(copy, 'metadata-worker.mjs'),
-      `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ kind: 'failure', message: 'stand-in worker ran' });\n`,
-    );
-    const probe = await new Promise<Run>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(copy, 'vindr-stats.mjs'), '--data', join(FIXTURES, 'quality'), '--out', out], {
-        env: forced,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout: '', stderr }));
-    });
+    const probe = await runWithStandInWorker(join(FIXTURES, 'quality'), forced);
     expect(probe).toEqual({ code: 1, stdout: '', stderr: 'stats: unexpected failure: stand-in worker ran\n' });
+  });
+
+  test('uses its worker unasked when metadata.csv has 1 MB or more, and not below', async () => {
+    const release = await mkdtemp(join(tmpdir(), 'stats-bin-large-'));
+    temporary.push(release);
+    await generateRelease(release, 6_000);
+    expect((await stat(join(release, 'metadata.csv'))).size).toBeGreaterThan(1024 * 1024);
+    const { VINDR_METADATA_WORKER_MIN_BYTES: _, ...environment } = process.env;
+    expect(await runWithStandInWorker(release, environment)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'stats: unexpected failure: stand-in worker ran\n',
+    });
+    expect((await runWithStandInWorker(join(FIXTURES, 'quality'), environment)).code).toBe(0);
+
+    // The real worker (bundle) and this thread (tsx, below its 16 MB threshold) write the same bytes.
+    const [fromTsx, fromBundle] = await Promise.all(
+      CLIS.map((cli) => runCli(cli, ['--data', release, '--out', join(release, `${cli}.json`)], environment)),
+    );
+    expect([fromTsx.code, fromBundle.code]).toEqual([0, 0]);
+    const written = await readFile(join(release, 'bundle.json'), 'utf8');
+    expect(written).toBe(await readFile(join(release, 'tsx.json'), 'utf8'));
+    expect(JSON.parse(written).counts.images.all).toBe(6_000);
   });
 
   test('package.json names the bundle as the vindr-stats bin and builds it on npm ci (prepare)', async () => {
