@@ -3,6 +3,7 @@
 // (same table, same stats) when no worker can be started, e.g. under a test runner that cannot load it.
 
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -63,18 +64,40 @@ function workerSource(): { code: string; prebuilt: boolean } | null {
   };
 }
 
+/** Files from this size are always read on a worker: under tsx, registering its loader in the worker takes ~0.3 s. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 /**
- * Below this size a worker's start-up costs more than reading the file here: under tsx (hundreds of ms to register
- * its loader in the worker) for files below 16 MB; prebuilt, for files below 1 MB (the demo's and the real release's
- * metadata.csv, ~4 MB, are then read on the second core while this one reads the annotation CSVs). The environment
- * variable VINDR_METADATA_WORKER_MIN_BYTES overrides both, so tests can make the CLI use its worker on a small release.
+ * A prebuilt worker starts in milliseconds, so from this size (the demo's and the real release's metadata.csv are
+ * ~4 MB) it pays off as soon as a core is free: this thread reads the annotation CSVs meanwhile. On a busy machine
+ * (load average ≥ cores − 1, the rule of make's -l) the two threads would only split one share of the CPU, and the
+ * worker's own start-up and cold code would be a loss, so the file is read here.
  */
-const WORKER_MIN_BYTES = { tsx: 16 * 1024 * 1024, prebuilt: 1024 * 1024 };
+const PREBUILT_WORKER_MIN_BYTES = 1024 * 1024;
 const WORKER_MIN_BYTES_OVERRIDE = workerMinBytesFromEnvironment();
 
+/** VINDR_METADATA_WORKER_MIN_BYTES replaces both rules by one size, so tests can make the CLI use its worker. */
 function workerMinBytesFromEnvironment(): number | null {
   const value = process.env.VINDR_METADATA_WORKER_MIN_BYTES;
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+export interface WorkerChoice {
+  /** metadata.csv's size. */
+  bytes: number;
+  /** The worker is the prebuilt .mjs (else the TypeScript source under tsx). */
+  prebuilt: boolean;
+  cores: number;
+  /** The machine's 1-minute load average. */
+  loadAverage: number;
+  /** A size that replaces the rules (VINDR_METADATA_WORKER_MIN_BYTES), or null. */
+  minBytes: number | null;
+}
+
+/** Whether metadata.csv is worth a worker thread (see the constants above). */
+export function wantsMetadataWorker({ bytes, prebuilt, cores, loadAverage, minBytes }: WorkerChoice): boolean {
+  if (minBytes !== null) return bytes >= minBytes;
+  if (bytes >= WORKER_MIN_BYTES) return true;
+  return prebuilt && bytes >= PREBUILT_WORKER_MIN_BYTES && loadAverage < cores - 1;
 }
 
 function fileSize(path: string): number {
@@ -86,14 +109,20 @@ function fileSize(path: string): number {
 }
 
 /**
- * Starts reading metadata.csv: on a worker when `threads` allows and the file is large, else on this thread when
- * the result is first awaited.
+ * Starts reading metadata.csv: on a worker when `threads` allows and wantsMetadataWorker says so, else on this
+ * thread when the result is first awaited. `workerMinBytes` replaces the rules by one size.
  */
 export function startMetadataJob(dir: string, threads = true, workerMinBytes = WORKER_MIN_BYTES_OVERRIDE): MetadataJob {
   let source = threads ? workerSource() : null;
   if (source !== null) {
-    const minBytes = workerMinBytes ?? (source.prebuilt ? WORKER_MIN_BYTES.prebuilt : WORKER_MIN_BYTES.tsx);
-    if (fileSize(join(dir, FILES.metadata)) < minBytes) source = null;
+    const wanted = wantsMetadataWorker({
+      bytes: fileSize(join(dir, FILES.metadata)),
+      prebuilt: source.prebuilt,
+      cores: availableParallelism(),
+      loadAverage: loadavg()[0],
+      minBytes: workerMinBytes,
+    });
+    if (!wanted) source = null;
   }
   if (source === null) {
     let started: Promise<CollectedFacts | null> | null = null;
