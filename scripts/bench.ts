@@ -1,9 +1,10 @@
 // `npm run bench`: measures the project's speed and memory goals and prints the figures (not a test).
-//   npm run bench [-- --only stats|lighthouse|viewer] [--images N]
+//   npm run bench [-- --only stats|build|lighthouse|viewer] [--images N]   (stats: the demo release, or N synthetic images)
 // stats needs nothing built; lighthouse and viewer need `npm run build` first (dist/).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { benchStats } from './bench/stats.ts';
+import { benchBuild } from './bench/build-data.ts';
+import { benchStats, benchStatsOnDemo } from './bench/stats.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchViewer } from './bench/viewer.ts';
 
@@ -12,9 +13,14 @@ const wanted = (name: string) => !values.only || values.only.split(',').includes
 
 async function main(): Promise<void> {
   if (wanted('stats')) {
-    await benchStats({ images: values.images ? Number(values.images) : 20_000 });
-    if (!values.images && !values.only) await benchStats({ images: 1_000_000 });
+    if (values.images) {
+      await benchStats({ images: Number(values.images) });
+    } else {
+      await benchStatsOnDemo({ runs: 9 });
+      if (!values.only) await benchStats({ images: 1_000_000 });
+    }
   }
+  if (wanted('build')) await benchBuild({ images: values.images ? Number(values.images) : 1_000_000 });
   const needsSite = wanted('lighthouse') || wanted('viewer');
   if (needsSite && !existsSync('dist/index.html')) {
     process.stderr.write('bench: dist/ is not built; run `npm run build` first for the lighthouse and viewer figures.\n');

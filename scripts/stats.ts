@@ -11,6 +11,7 @@ import type { Stats } from '../src/lib/types.ts';
 import { computeStats, serializeStats, type ReadProgress } from '../src/node/compute-stats.ts';
 
 const USAGE = `Usage: npm run stats -- --data <release folder> --out <file>
+   or: vindr-stats --data <release folder> --out <file>   (prebuilt by npm ci: node build/vindr-stats.mjs …)
 
 Reads the release's breast-level_annotations.csv and finding_annotations.csv (required), metadata.csv or the
 DICOM headers under images/ (optional, for ages and vendors), and writes stats.json to <file>.

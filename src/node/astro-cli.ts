@@ -7,7 +7,13 @@ import { join } from 'node:path';
 
 const NO_TELEMETRY = { ASTRO_TELEMETRY_DISABLED: '1' } as const;
 
+/** The astro executable of the project at `cwd`, and the environment to run it in. */
+export function astroCommand(cwd: string): { bin: string; env: NodeJS.ProcessEnv } {
+  return { bin: join(cwd, 'node_modules', '.bin', 'astro'), env: { ...process.env, ...NO_TELEMETRY } };
+}
+
 export function spawnAstro(args: readonly string[], options: { cwd?: string; stdio: StdioOptions }): ChildProcess {
   const cwd = options.cwd ?? process.cwd();
-  return spawn(join(cwd, 'node_modules', '.bin', 'astro'), [...args], { cwd, stdio: options.stdio, env: { ...process.env, ...NO_TELEMETRY } });
+  const { bin, env } = astroCommand(cwd);
+  return spawn(bin, [...args], { cwd, stdio: options.stdio, env });
 }

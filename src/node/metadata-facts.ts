@@ -3,10 +3,12 @@
 // (same table, same stats) when no worker can be started, e.g. under a test runner that cannot load it.
 
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ReleaseInputError, type InputLocation } from '../lib/csv/errors.ts';
+import { wantsMetadataWorker } from '../lib/release/metadata-worker-choice.ts';
 import { ImageFactsTable, type ImageFactsParts } from '../lib/release/image-facts-table.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readMetadataFacts, type CsvFileInfo } from './read-release.ts';
@@ -38,12 +40,15 @@ export interface MetadataJob {
   cancel(): void;
 }
 
-/** The worker script beside this module: .ts when run from source (through tsx), .mjs in a prebuilt bundle. */
-function workerSource(): { code: string } | null {
+/**
+ * The worker script beside this module: .ts when run from source (through tsx), .mjs in a prebuilt bundle
+ * (`prebuilt`: it starts in a few milliseconds, where registering tsx in the worker first takes hundreds).
+ */
+function workerSource(): { code: string; prebuilt: boolean } | null {
   const here = import.meta.url;
   const bundled = new URL('./metadata-worker.mjs', here);
   if (!here.endsWith('.ts') && existsSync(fileURLToPath(bundled))) {
-    return { code: `import(${JSON.stringify(bundled.href)});` };
+    return { code: `import(${JSON.stringify(bundled.href)});`, prebuilt: true };
   }
   const source = new URL('./metadata-worker.ts', here);
   if (!existsSync(fileURLToPath(source))) return null;
@@ -56,11 +61,17 @@ function workerSource(): { code: string } | null {
   // A worker does not inherit tsx's loader: register it first, then load the TypeScript worker.
   return {
     code: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); });`,
+    prebuilt: false,
   };
 }
 
-/** Below this size a worker's start-up (tens of ms) costs more than reading the file here. */
-const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+const WORKER_MIN_BYTES_OVERRIDE = workerMinBytesFromEnvironment();
+
+/** VINDR_METADATA_WORKER_MIN_BYTES replaces both rules by one size, so tests can make the CLI use its worker. */
+function workerMinBytesFromEnvironment(): number | null {
+  const value = process.env.VINDR_METADATA_WORKER_MIN_BYTES;
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
 
 function fileSize(path: string): number {
   try {
@@ -71,12 +82,21 @@ function fileSize(path: string): number {
 }
 
 /**
- * Starts reading metadata.csv: on a worker when `threads` allows and the file is large, else on this thread when
- * the result is first awaited.
+ * Starts reading metadata.csv: on a worker when `threads` allows and wantsMetadataWorker says so, else on this
+ * thread when the result is first awaited. `workerMinBytes` replaces the rules by one size.
  */
-export function startMetadataJob(dir: string, threads = true, workerMinBytes = WORKER_MIN_BYTES): MetadataJob {
-  const large = fileSize(join(dir, FILES.metadata)) >= workerMinBytes;
-  const source = threads && large ? workerSource() : null;
+export function startMetadataJob(dir: string, threads = true, workerMinBytes = WORKER_MIN_BYTES_OVERRIDE): MetadataJob {
+  let source = threads ? workerSource() : null;
+  if (source !== null) {
+    const wanted = wantsMetadataWorker({
+      bytes: fileSize(join(dir, FILES.metadata)),
+      prebuilt: source.prebuilt,
+      cores: availableParallelism(),
+      loadAverage: loadavg()[0],
+      minBytes: workerMinBytes,
+    });
+    if (!wanted) source = null;
+  }
   if (source === null) {
     let started: Promise<CollectedFacts | null> | null = null;
     return {

@@ -1,11 +1,14 @@
-// `npm run stats` through the real CLI (tsx scripts/stats.ts): exit codes, the one-line message of every fatal
-// input, nothing written on failure, and the summary on stderr.
+// `npm run stats` through the real CLI, both as `npm run stats` runs it (tsx scripts/stats.ts) and as the prebuilt
+// `vindr-stats` bin (the esbuild bundle that `npm ci` writes, built afresh here): exit codes, the one-line message of
+// every fatal input, nothing written on failure, and the summary on stderr, the same for both.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateRelease } from '../../scripts/bench/stats.ts';
+import { buildStatsBin } from '../../scripts/build-stats-bin.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/releases');
@@ -20,12 +23,25 @@ interface Run {
   stderr: string;
 }
 
-function runStats(args: string[]): Promise<Run> {
+/** The prebuilt bundle, built from the current sources into a temporary folder (never a stale build/). */
+let bundleEntry = '';
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'stats-bin-'));
+  temporary.push(dir);
+  bundleEntry = await buildStatsBin(dir);
+});
+
+type Cli = 'tsx' | 'bundle';
+const CLIS: Cli[] = ['tsx', 'bundle'];
+
+function command(cli: Cli): [string, string[]] {
+  return cli === 'tsx' ? [join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/stats.ts')]] : [process.execPath, [bundleEntry]];
+}
+
+function runCli(cli: Cli, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/stats.ts'), ...args], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const [program, programArgs] = command(cli);
+    const child = spawn(program, [...programArgs, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -65,40 +81,6 @@ const onLine = (line: number, from: string, to: string) => (text: string) => {
   return lines.join('\n');
 };
 
-describe('stats CLI: success', () => {
-  test('writes stats.json (creating folders), exits 0 and summarises on stderr', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'stats-out-')), 'nested', 'stats.json');
-    temporary.push(join(out, '../..'));
-    const run = await runStats(['--data', join(FIXTURES, 'quality'), '--out', out]);
-    expect(run.code).toBe(0);
-    expect(await readFile(out, 'utf8')).toBe(await readFile(join('test', 'fixtures', 'goldens', 'quality', 'data', 'stats.json'), 'utf8'));
-    expect(run.stderr).toContain('4 studies, 16 images (12 training, 4 test), 8 breasts, 6 boxes');
-    expect(run.stderr).toContain('quality: box-degenerate (error) ×3');
-    expect(run.stderr).toContain('quality: image-not-in-both-files (error) ×2');
-    // Piped, not a terminal: no progress line.
-    expect(run.stderr).not.toContain('reading ');
-  });
-
-  test('--help prints usage and exits 0', async () => {
-    const run = await runStats(['--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: npm run stats -- --data <release folder> --out <file>');
-  });
-});
-
-describe.concurrent('stats CLI: wrong arguments exit 2', () => {
-  test.each([
-    [['--data', 'x'], '--data and --out are both required'],
-    [['--out', 'x'], '--data and --out are both required'],
-    [['--data', 'x', '--out', 'y', '--verbose'], "Unknown option '--verbose'"],
-  ])('%j', async (args, message) => {
-    const run = await runStats(args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(message);
-    expect(run.stderr).toContain('Usage:');
-  });
-});
-
 // Each case: [name, file, edit, expected message]. The message is the whole first line of stderr.
 const FATAL: [string, string, (text: string) => string | null, string][] = [
   ['missing breast-level file', BREAST, () => null, `stats: ${BREAST}: required file not found in the release folder`],
@@ -121,37 +103,173 @@ const FATAL: [string, string, (text: string) => string | null, string][] = [
   ['metadata column', 'metadata.csv', onLine(1, "Patient's Age", 'Age'), `stats: metadata.csv:1: missing required column "Patient's Age" in the header`],
 ];
 
-describe.concurrent('stats CLI: fatal input exits 1 with one line and writes nothing', () => {
-  test.each(FATAL)('%s', async (_, file, edit, message) => {
-    const dir = await mutatedRelease(file, edit);
-    const out = join(dir, 'out', 'stats.json');
-    const run = await runStats(['--data', dir, '--out', out]);
-    expect(run.code).toBe(1);
-    expect(run.stderr.startsWith(message), run.stderr).toBe(true);
-    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(await exists(out)).toBe(false);
+describe.each(CLIS)('stats CLI run with %s', (cli) => {
+  const runStats = (args: string[]) => runCli(cli, args);
+
+  describe('stats CLI: success', () => {
+    test('writes stats.json (creating folders), exits 0 and summarises on stderr', async () => {
+      const out = join(await mkdtemp(join(tmpdir(), 'stats-out-')), 'nested', 'stats.json');
+      temporary.push(join(out, '../..'));
+      const run = await runStats(['--data', join(FIXTURES, 'quality'), '--out', out]);
+      expect(run.code).toBe(0);
+      expect(await readFile(out, 'utf8')).toBe(await readFile(join(ROOT, 'test/fixtures/goldens/quality/data/stats.json'), 'utf8'));
+      expect(run.stderr).toContain('4 studies, 16 images (12 training, 4 test), 8 breasts, 6 boxes');
+      expect(run.stderr).toContain('quality: box-degenerate (error) ×3');
+      expect(run.stderr).toContain('quality: image-not-in-both-files (error) ×2');
+      // Piped, not a terminal: no progress line.
+      expect(run.stderr).not.toContain('reading ');
+    });
+
+    test('--help prints usage and exits 0', async () => {
+      const run = await runStats(['--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Usage: npm run stats -- --data <release folder> --out <file>');
+    });
   });
 
-  test('a release folder that does not exist', async () => {
-    const run = await runStats(['--data', join(tmpdir(), 'no-such-release-folder'), '--out', join(tmpdir(), 'never.json')]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`stats: ${join(tmpdir(), 'no-such-release-folder')}: release folder not found\n`);
+  describe.concurrent('stats CLI: wrong arguments exit 2', () => {
+    test.each([
+      [['--data', 'x'], '--data and --out are both required'],
+      [['--out', 'x'], '--data and --out are both required'],
+      [['--data', 'x', '--out', 'y', '--verbose'], "Unknown option '--verbose'"],
+    ])('%j', async (args, message) => {
+      const run = await runStats(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toContain('Usage:');
+    });
   });
 
-  test('a --data path that is a file, not a folder', async () => {
-    const file = join(FIXTURES, 'counting', BREAST);
-    const run = await runStats(['--data', file, '--out', join(tmpdir(), 'never.json')]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`stats: ${file}: not a folder; expected the release folder\n`);
+  describe.concurrent('stats CLI: fatal input exits 1 with one line and writes nothing', () => {
+    test.each(FATAL)('%s', async (_, file, edit, message) => {
+      const dir = await mutatedRelease(file, edit);
+      const out = join(dir, 'out', 'stats.json');
+      const run = await runStats(['--data', dir, '--out', out]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.startsWith(message), run.stderr).toBe(true);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(await exists(out)).toBe(false);
+    });
+
+    test('a release folder that does not exist', async () => {
+      const run = await runStats(['--data', join(tmpdir(), 'no-such-release-folder'), '--out', join(tmpdir(), 'never.json')]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`stats: ${join(tmpdir(), 'no-such-release-folder')}: release folder not found\n`);
+    });
+
+    test('a --data path that is a file, not a folder', async () => {
+      const file = join(FIXTURES, 'counting', BREAST);
+      const run = await runStats(['--data', file, '--out', join(tmpdir(), 'never.json')]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`stats: ${file}: not a folder; expected the release folder\n`);
+    });
+
+    test('an existing output file is left untouched when the input is fatal', async () => {
+      const dir = await mutatedRelease(BREAST, onLine(2, ',L,', ',X,'));
+      const out = join(dir, 'stats.json');
+      await writeFile(out, 'previous');
+      const run = await runStats(['--data', dir, '--out', out]);
+      expect(run.code).toBe(1);
+      expect(await readFile(out, 'utf8')).toBe('previous');
+    });
+  });
+});
+
+/** Runs a copy of the bundle whose metadata worker is a stand-in that only replies with a failure. */
+async function runWithStandInWorker(release: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  const copy = await mkdtemp(join(tmpdir(), 'stats-bin-probe-'));
+  temporary.push(copy);
+  await cp(join(bundleEntry, '..'), copy, { recursive: true });
+  await writeFile(
+    join(copy, 'metadata-worker.mjs'),
+    `import { parentPort } from 'node:worker_threads';\nparentPort.postMessage({ kind: 'failure', message: 'stand-in worker ran' });\n`,
+  );
+  return new Promise<Run>((resolve, reject) => {
+    const out = join(copy, 'stats.json');
+    const child = spawn(process.execPath, [join(copy, 'vindr-stats.mjs'), '--data', release, '--out', out], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: '', stderr: code === 0 ? '' : stderr }));
+  });
+}
+
+describe('the prebuilt bundle against tsx scripts/stats.ts', () => {
+  const releases = ['counting', 'quality', 'leaky', 'minimal', 'reordered'];
+
+  test.each(releases)('the %s fixture release: the same stats.json bytes, exit code and summary', async (release) => {
+    const outDir = await mkdtemp(join(tmpdir(), 'stats-same-'));
+    temporary.push(outDir);
+    const [fromTsx, fromBundle] = await Promise.all(
+      CLIS.map((cli) => runCli(cli, ['--data', join(FIXTURES, release), '--out', join(outDir, `${cli}.json`)])),
+    );
+    expect(fromBundle.code).toBe(0);
+    expect(fromTsx.code).toBe(0);
+    const written = await readFile(join(outDir, 'bundle.json'), 'utf8');
+    expect(written).toBe(await readFile(join(outDir, 'tsx.json'), 'utf8'));
+    expect(written).toContain('"schemaVersion"');
+    // The summary names the output file, which differs between the two runs.
+    expect(fromBundle.stderr.replace('bundle.json', 'X')).toBe(fromTsx.stderr.replace('tsx.json', 'X'));
   });
 
-  test('an existing output file is left untouched when the input is fatal', async () => {
-    const dir = await mutatedRelease(BREAST, onLine(2, ',L,', ',X,'));
-    const out = join(dir, 'stats.json');
-    await writeFile(out, 'previous');
-    const run = await runStats(['--data', dir, '--out', out]);
-    expect(run.code).toBe(1);
-    expect(await readFile(out, 'utf8')).toBe('previous');
+  test('--help and a usage error print the same text', async () => {
+    const [tsxHelp, bundleHelp] = await Promise.all(CLIS.map((cli) => runCli(cli, ['--help'])));
+    expect(bundleHelp).toEqual(tsxHelp);
+    expect(bundleHelp.stdout).toContain('vindr-stats --data <release folder> --out <file>');
+    const [tsxWrong, bundleWrong] = await Promise.all(CLIS.map((cli) => runCli(cli, ['--data', 'x', '--color'])));
+    expect(bundleWrong).toEqual(tsxWrong);
+    expect(bundleWrong.code).toBe(2);
+  });
+
+  test('reads metadata.csv on its own worker file when told to, with the same result', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'stats-worker-out-'));
+    temporary.push(outDir);
+    const forced = { ...process.env, VINDR_METADATA_WORKER_MIN_BYTES: '0' };
+    const out = join(outDir, 'stats.json');
+    const run = await runCli('bundle', ['--data', join(FIXTURES, 'quality'), '--out', out], forced);
+    expect(run.code).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe(await readFile(join(ROOT, 'test/fixtures/goldens/quality/data/stats.json'), 'utf8'));
+
+    // Proof that the bundle located and started the worker beside it: a stand-in worker's reply comes back.
+    const probe = await runWithStandInWorker(join(FIXTURES, 'quality'), forced);
+    expect(probe).toEqual({ code: 1, stdout: '', stderr: 'stats: unexpected failure: stand-in worker ran\n' });
+  });
+
+  test('on a release of 6,000 images, with its worker, writes the same bytes as tsx reading on one thread', async () => {
+    const release = await mkdtemp(join(tmpdir(), 'stats-bin-large-'));
+    temporary.push(release);
+    await generateRelease(release, 6_000);
+    expect((await stat(join(release, 'metadata.csv'))).size).toBeGreaterThan(1024 * 1024);
+    // (Whether the worker is used unasked depends on the machine's load: wantsMetadataWorker, tested on its own.)
+    const environment = { ...process.env, VINDR_METADATA_WORKER_MIN_BYTES: '0' };
+    expect(await runWithStandInWorker(release, environment)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'stats: unexpected failure: stand-in worker ran\n',
+    });
+
+    // The real worker (bundle) and this thread (tsx, below its 16 MB threshold) write the same bytes.
+    const [fromTsx, fromBundle] = await Promise.all([
+      runCli('tsx', ['--data', release, '--out', join(release, 'tsx.json')], { ...process.env, VINDR_METADATA_WORKER_MIN_BYTES: '999999999' }),
+      runCli('bundle', ['--data', release, '--out', join(release, 'bundle.json')], environment),
+    ]);
+    expect([fromTsx.code, fromBundle.code]).toEqual([0, 0]);
+    const written = await readFile(join(release, 'bundle.json'), 'utf8');
+    expect(written).toBe(await readFile(join(release, 'tsx.json'), 'utf8'));
+    expect(JSON.parse(written).counts.images.all).toBe(6_000);
+  });
+
+  test('package.json names the bundle as the vindr-stats bin and builds it on npm ci (prepare)', async () => {
+    const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      scripts: Record<string, string>;
+    };
+    expect(manifest.bin['vindr-stats']).toBe('build/vindr-stats.mjs');
+    expect(manifest.scripts.prepare).toBe('tsx scripts/build-stats-bin.ts');
+    expect((await readFile(bundleEntry, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });

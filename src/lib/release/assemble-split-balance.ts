@@ -4,6 +4,7 @@
 import type { BalanceAttribute, Split, Stats } from '../types.ts';
 import { balanceAttribute } from '../split-balance/balance-attribute.ts';
 import { examplesDistribution, labelDistribution, type LabelledStudy } from '../split-balance/label-distribution.ts';
+import { encodeLabelledStudies } from '../split-balance/label-encoding.ts';
 import { randomSplitBaseline } from '../split-balance/random-baseline.ts';
 
 /** A split × category table of one attribute, before zero-total categories are dropped. */
@@ -30,11 +31,12 @@ export function buildSplitBalance(input: SplitBalanceInput): Stats['splitBalance
     if (total === 0) continue;
     attributes[name] = balanceAttribute(table.unit, table.categories, table.training, table.test);
   }
+  const encoded = encodeLabelledStudies(input.studies);
   return {
     attributes,
-    labelDistribution: labelDistribution(input.studies),
+    labelDistribution: labelDistribution(encoded),
     examplesDistribution: examplesDistribution(input.studiesPerSplit),
-    randomBaseline: randomSplitBaseline(input.studies),
+    randomBaseline: randomSplitBaseline(encoded),
     leakage: { studies: [...input.leakingStudies].sort(), series: [...input.leakingSeries].sort() },
   };
 }

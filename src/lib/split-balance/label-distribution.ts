@@ -3,8 +3,7 @@
 // defines them. LD says how far each subset's label ratios drift from the whole release's; ED how far the subset
 // sizes drift from the 80/20 that was aimed at. 0 is perfect for both.
 
-import type { LabelledStudy } from './label-encoding.ts';
-import { encodeLabelledStudies, trainingLabelCounts } from './label-encoding.ts';
+import { asEncodedStudies, trainingLabelCounts, type EncodedStudies, type LabelledStudy } from './label-encoding.ts';
 
 export type { LabelledStudy } from './label-encoding.ts';
 
@@ -51,9 +50,9 @@ export function labelDistributionFromCounts(
  * study and absent from at least one (so Dʲ / (|D| − Dʲ) is always defined). No studies or no such labels → 0.
  * A subset where every study has a label divides by 1 instead of 0 (see positiveToNegativeRatio).
  */
-export function labelDistribution(studies: readonly LabelledStudy[]): number {
-  const encoded = encodeLabelledStudies(studies);
-  return labelDistributionFromCounts(studies.length, encoded.trainingCount, encoded.labelTotals, trainingLabelCounts(encoded));
+export function labelDistribution(studies: readonly LabelledStudy[] | EncodedStudies): number {
+  const encoded = asEncodedStudies(studies);
+  return labelDistributionFromCounts(encoded.inTraining.length, encoded.trainingCount, encoded.labelTotals, trainingLabelCounts(encoded));
 }
 
 /**

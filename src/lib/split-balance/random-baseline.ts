@@ -4,10 +4,8 @@
 // stratification aims for); near 100, worse than nearly all of them.
 
 import { bin, max, min, quantile } from 'd3-array';
-import { randomLcg } from 'd3-random';
 import type { RandomBaseline } from '../types.ts';
-import type { LabelledStudy } from './label-encoding.ts';
-import { encodeLabelledStudies, trainingLabelCounts } from './label-encoding.ts';
+import { asEncodedStudies, trainingLabelCounts, type EncodedStudies, type LabelledStudy } from './label-encoding.ts';
 import { labelDistributionFromCounts } from './label-distribution.ts';
 import { drawLabelCounts } from './random-draws.ts';
 
@@ -33,22 +31,25 @@ interface RandomBaselineOptions {
  * subset's counts are the totals minus the picked ones. 250,000 studies × 1,000 draws take well under a second for
  * the release's 21 possible labels.
  */
-export function randomSplitBaseline(studies: readonly LabelledStudy[], options: RandomBaselineOptions = {}): RandomBaseline {
+export function randomSplitBaseline(
+  studies: readonly LabelledStudy[] | EncodedStudies,
+  options: RandomBaselineOptions = {},
+): RandomBaseline {
   const draws = options.draws ?? DEFAULT_BASELINE_DRAWS;
   const seed = options.seed ?? DEFAULT_BASELINE_SEED;
   const trainingShare = options.trainingShare ?? DEFAULT_TRAINING_SHARE;
   if (!Number.isInteger(draws) || draws < 1) throw new Error(`randomSplitBaseline: draws must be a positive integer, got ${draws}`);
   if (!(trainingShare >= 0 && trainingShare <= 1)) throw new Error(`randomSplitBaseline: trainingShare must be in [0, 1], got ${trainingShare}`);
 
-  const encoded = encodeLabelledStudies(studies);
+  const encoded = asEncodedStudies(studies);
   const { labelTotals } = encoded;
-  const n = studies.length;
+  const n = encoded.inTraining.length;
   const q = encoded.labels.length;
   const actual = labelDistributionFromCounts(n, encoded.trainingCount, labelTotals, trainingLabelCounts(encoded));
 
   const trainingSize = Math.round(trainingShare * n);
   const pickTraining = trainingSize <= n - trainingSize;
-  const plan = { encoded, picked: pickTraining ? trainingSize : n - trainingSize, draws, random: randomLcg(seed) };
+  const plan = { encoded, picked: pickTraining ? trainingSize : n - trainingSize, draws, seed };
   const trainingWithLabel = new Int32Array(q);
   const values = new Float64Array(draws);
   let d = 0;

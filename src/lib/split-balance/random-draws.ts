@@ -10,6 +10,7 @@
 // uniform random subset) and only ever pick the smaller side of the split.
 
 import type { EncodedStudies } from './label-encoding.ts';
+import { LCG_SCALE, lcgInitialState, lcgNext } from './seeded-lcg.ts';
 
 /** Called once per draw with the picked subset's studies-with-label counts (a reused buffer: copy to keep). */
 type DrawSink = (pickedWithLabel: Int32Array) => void;
@@ -19,8 +20,8 @@ export interface DrawPlan {
   /** How many studies each draw picks. */
   picked: number;
   draws: number;
-  /** Uniform [0, 1) numbers (d3-random's seeded LCG). */
-  random: () => number;
+  /** Seed of the uniform [0, 1) numbers: those of d3-random's randomLcg(seed), stepped inline (seeded-lcg.ts). */
+  seed: number;
 }
 
 const MASK_LABEL_LIMIT = 32;
@@ -35,7 +36,7 @@ export function drawLabelCounts(plan: DrawPlan, sink: DrawSink): void {
 }
 
 /** Picks with one 32-bit label mask per study; needs ≤ 32 labels. */
-export function drawWithMasks({ encoded, picked, draws, random }: DrawPlan, sink: DrawSink): void {
+export function drawWithMasks({ encoded, picked, draws, seed }: DrawPlan, sink: DrawSink): void {
   const q = encoded.labels.length;
   if (q > MASK_LABEL_LIMIT) throw new Error(`drawWithMasks: ${q} labels do not fit a 32-bit mask`);
   const n = encoded.inTraining.length;
@@ -46,10 +47,12 @@ export function drawWithMasks({ encoded, picked, draws, random }: DrawPlan, sink
     permutation[s] = mask;
   }
   const counts = new Int32Array(q);
+  let state = lcgInitialState(seed);
   for (let d = 0; d < draws; d++) {
     counts.fill(0);
     for (let i = 0; i < picked; i++) {
-      const j = i + Math.floor(random() * (n - i));
+      state = lcgNext(state);
+      const j = i + Math.floor(LCG_SCALE * (state >>> 0) * (n - i));
       let mask = permutation[j];
       permutation[j] = permutation[i];
       permutation[i] = mask;
@@ -63,16 +66,18 @@ export function drawWithMasks({ encoded, picked, draws, random }: DrawPlan, sink
 }
 
 /** Picks by groups of studies with identical label sets; works for any number of labels. */
-export function drawWithGroups({ encoded, picked, draws, random }: DrawPlan, sink: DrawSink, groups = groupByLabelSet(encoded)): void {
+export function drawWithGroups({ encoded, picked, draws, seed }: DrawPlan, sink: DrawSink, groups = groupByLabelSet(encoded)): void {
   const n = encoded.inTraining.length;
   const permutation = Int32Array.from(groups.groupOf);
   const pickedPerGroup = new Int32Array(groups.count);
   const touched = new Int32Array(groups.count);
   const counts = new Int32Array(encoded.labels.length);
+  let state = lcgInitialState(seed);
   for (let d = 0; d < draws; d++) {
     let touchedCount = 0;
     for (let i = 0; i < picked; i++) {
-      const j = i + Math.floor(random() * (n - i));
+      state = lcgNext(state);
+      const j = i + Math.floor(LCG_SCALE * (state >>> 0) * (n - i));
       const g = permutation[j];
       permutation[j] = permutation[i];
       permutation[i] = g;

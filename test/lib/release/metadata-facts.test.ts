@@ -4,6 +4,7 @@ import { ImageFactsTable } from '../../../src/lib/release/image-facts-table.ts';
 import { StatsAccumulator } from '../../../src/lib/release/stats-accumulator.ts';
 import { computeStats, serializeStats } from '../../../src/node/compute-stats.ts';
 import { collectMetadataFacts, startMetadataJob } from '../../../src/node/metadata-facts.ts';
+import { wantsMetadataWorker } from '../../../src/lib/release/metadata-worker-choice.ts';
 import { readMetadataFacts, streamBreastRows, streamFindingRows } from '../../../src/node/read-release.ts';
 import { FILES } from '../../../src/lib/vocabulary.ts';
 import { releaseFixture } from './fixtures.ts';
@@ -44,5 +45,23 @@ describe.each(['counting', 'quality'])('metadata of the %s fixture', (name) => {
     expect(viaJob?.info).toEqual(here?.info);
     expect(viaJob?.table.images.values()).toEqual(here?.table.images.values());
     expect(Array.from(viaJob!.table.ageYears.subarray(0, here!.table.size))).toEqual(Array.from(here!.table.ageYears.subarray(0, here!.table.size)));
+  });
+});
+
+describe('wantsMetadataWorker', () => {
+  const MB = 1024 * 1024;
+  const idle = { cores: 2, loadAverage: 0.3, minBytes: null };
+  test.each([
+    ['a 4 MB file, prebuilt worker, a free core', { ...idle, bytes: 4 * MB, prebuilt: true }, true],
+    ['a 4 MB file, prebuilt worker, no free core (load 1.5 of 2)', { ...idle, bytes: 4 * MB, prebuilt: true, loadAverage: 1.5 }, false],
+    ['just under 1 MB, prebuilt worker, idle', { ...idle, bytes: MB - 1, prebuilt: true }, false],
+    ['a 4 MB file under tsx, idle', { ...idle, bytes: 4 * MB, prebuilt: false }, false],
+    ['16 MB under tsx, busy', { ...idle, bytes: 16 * MB, prebuilt: false, loadAverage: 9 }, true],
+    ['16 MB prebuilt, busy', { ...idle, bytes: 16 * MB, prebuilt: true, loadAverage: 9 }, true],
+    ['one core: never a free core below 16 MB', { ...idle, bytes: 4 * MB, prebuilt: true, cores: 1, loadAverage: 0 }, false],
+    ['an override of 0 takes any file, busy or not', { ...idle, bytes: 10, prebuilt: false, loadAverage: 9, minBytes: 0 }, true],
+    ['an override above the size refuses it', { ...idle, bytes: 20 * MB, prebuilt: true, minBytes: 30 * MB }, false],
+  ])('%s → %s', (_, choice, expected) => {
+    expect(wantsMetadataWorker(choice)).toBe(expected);
   });
 });

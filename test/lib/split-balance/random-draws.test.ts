@@ -12,9 +12,9 @@ function studies(labelCount: number): LabelledStudy[] {
   }));
 }
 
-function collect(draw: (plan: DrawPlan, sink: (c: Int32Array) => void) => void, plan: Omit<DrawPlan, 'random'>, seed: number): number[][] {
+function collect(draw: (plan: DrawPlan, sink: (c: Int32Array) => void) => void, plan: Omit<DrawPlan, 'seed'>, seed: number): number[][] {
   const out: number[][] = [];
-  draw({ ...plan, random: randomLcg(seed) }, (counts) => out.push([...counts]));
+  draw({ ...plan, seed }, (counts) => out.push([...counts]));
   return out;
 }
 
@@ -50,5 +50,25 @@ describe('drawLabelCounts', () => {
     const plan = { encoded, picked: 100, draws: 20 };
     const chosen = collect(drawLabelCounts, plan, 3);
     expect(chosen).toEqual(collect(drawWithGroups, plan, 3));
+  });
+});
+
+describe('the draws’ random numbers', () => {
+  it('are d3-random’s randomLcg(seed): the first draw picks the studies a Fisher–Yates with randomLcg picks', () => {
+    // 12 studies, study s carries the single label "s<s>"; picking 5 of them with randomLcg by hand.
+    const labelled = Array.from({ length: 12 }, (_, s): LabelledStudy => ({ split: 'training', labels: [`s${String(s).padStart(2, '0')}`] }));
+    const encoded = encodeLabelledStudies(labelled);
+    const random = randomLcg(2011);
+    const order = Array.from({ length: 12 }, (_, s) => s);
+    for (let i = 0; i < 5; i++) {
+      const j = i + Math.floor(random() * (12 - i));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const expected = new Array(12).fill(0);
+    for (const s of order.slice(0, 5)) expected[s] = 1;
+    const [groups] = collect(drawWithGroups, { encoded, picked: 5, draws: 1 }, 2011);
+    expect(groups).toEqual(expected);
+    const [masks] = collect(drawWithMasks, { encoded, picked: 5, draws: 1 }, 2011);
+    expect(masks).toEqual(expected);
   });
 });
