@@ -19,6 +19,8 @@ import {
   type SampleChoice,
 } from '../../lib/studies/sample-selection.ts';
 import { buildSampleStudy } from '../../lib/studies/sample-study.ts';
+import { groupStudyChunks, toViewerRecord } from '../../lib/studies/study-chunks.ts';
+import { writeStudyChunks } from './study-records-chunks.ts';
 import { streamBreastRows, streamFindingRows, streamMetadataRows } from '../read-release.ts';
 import { listReleaseImages, syncSampleImages } from './sample-images.ts';
 
@@ -106,6 +108,19 @@ export async function writeStudyData(dataDir: string, outDir: string, options: W
   writeAtomically(join(outDir, 'studies.json'), indexText);
   writeAtomically(join(outDir, 'samples.json'), `${JSON.stringify(samples, null, 1)}\n`);
   log(`studies.json: ${index.rows.length} studies (${(Buffer.byteLength(indexText) / 1024).toFixed(0)} KB); samples.json: ${samples.length} studies`);
+
+  // Every study opens in the viewer: its record (with or without DICOMs in this build) in a small chunk file.
+  const reasons = new Map(choices.map((c) => [c.id, c.reason]));
+  const records = studies.map((record) =>
+    toViewerRecord(buildSampleStudy(record, metadataOf, reasons.get(record.id) ?? '').study, {
+      // syncSampleImages above copied every sample image the release has.
+      inBuild: (imageId) => sampleIds.has(record.id) && onDisk.get(record.id)?.has(imageId) === true,
+      inRelease: (imageId) => onDisk.get(record.id)?.has(imageId) === true,
+      releaseHasImages: onDisk.size > 0,
+    }),
+  );
+  const chunks = writeStudyChunks(outDir, groupStudyChunks(records));
+  log(`studies/: ${records.length} viewer records in ${chunks.files} files (${(chunks.bytes / 1e6).toFixed(1)} MB)`);
 }
 
 /** The user's ids from --studies and --studies-file together (first-seen order), or null when neither is given. */
