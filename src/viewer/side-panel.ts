@@ -1,7 +1,7 @@
 // The viewer's side panel and legend, as DOM built from the study (no dwv here): each breast's BI-RADS and density,
 // each finding with its box coordinates, each image's size and vendor, and one toggle per finding category.
 
-import { formatBox } from '../lib/viewer/box-geometry.ts';
+import { clipBox, formatBox } from '../lib/viewer/box-geometry.ts';
 import { HANGING_SLOTS } from '../lib/viewer/hanging.ts';
 import { colorOf } from '../lib/palette.ts';
 import type { SampleImage, SampleStudy } from '../lib/types.ts';
@@ -112,7 +112,11 @@ export function renderDetails(root: HTMLElement, study: SampleStudy, facts: Read
         const birads = box.findingBirads === 'none' ? 'no BI-RADS' : `BI-RADS ${box.findingBirads}`;
         text.append(el('div', `${slot.label}: ${box.categories.join(' + ')} · ${birads}`, 'font-medium'));
         text.append(el('div', `box ${formatBox(box.box)} px · CSV line ${box.line}`, 'font-mono text-xs'));
-        if (box.outOfBounds) text.append(el('div', '✂ runs outside the image: drawn clipped', 'text-xs text-amber-800 dark:text-amber-300'));
+        if (box.outOfBounds) {
+          const inside = clipBox(box.box, image.columns, image.rows) !== null;
+          const text2 = inside ? '✂ runs outside the image: drawn clipped' : '⚠ wholly outside the image (CSV size): not drawn';
+          text.append(el('div', text2, 'text-xs text-amber-800 dark:text-amber-300'));
+        }
         const dicom = facts.get(image.imageId)?.dicomSize;
         if (dicom && facts.get(image.imageId)?.outsideLines?.includes(box.line)) {
           const note = el('div', `⚠ outside this DICOM's ${dicom.rows} × ${dicom.columns} px: not drawn on the image`, 'viewer-outside-box text-xs font-medium text-red-800 dark:text-red-300');

@@ -8,6 +8,7 @@ import type { SampleBox, SampleImage } from '../lib/types.ts';
 import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
+import { layoutCell } from './cell-layout.ts';
 import type { ImageFacts } from './side-panel.ts';
 
 export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
@@ -149,12 +150,7 @@ export class ViewSlot {
 
   /** Enlarged (spans both columns, tall) or one of the four; `hidden` when another view is enlarged. */
   layout(enlarged: boolean, hidden: boolean): void {
-    this.cell.classList.toggle('col-span-2', enlarged);
-    this.cell.classList.toggle('hidden', hidden);
-    const frame = this.cell.querySelector('.viewer-frame');
-    frame?.classList.toggle('h-[clamp(16rem,40vh,34rem)]', !enlarged);
-    frame?.classList.toggle('h-[78vh]', enlarged);
-    this.container.setAttribute('aria-label', `${this.label} view, ${enlarged ? 'press Escape for all four views' : 'press Enter to enlarge'}`);
+    layoutCell(this.cell, this.label, enlarged, hidden);
   }
 
   /** dwv refuses (and logs) a fit into a hidden, zero-sized container: only a drawn, visible view is refitted. */

@@ -13,6 +13,7 @@ import type { DwvView, LoadedInfo, Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { fetchFile } from './prefetch.ts';
 import { renderDetails, renderLegend, studyCategories, type ImageFacts } from './side-panel.ts';
+import { bindEnlarge } from './cell-layout.ts';
 import { ViewSlot, type ViewState } from './view-slot.ts';
 
 export type { ViewState };
@@ -87,28 +88,7 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
 
   // A click (not a drag) on a view enlarges it; Enter toggles.
   for (const slot of slots) {
-    let down: { x: number; y: number } | null = null;
-    const onDown = (e: PointerEvent) => {
-      down = { x: e.clientX, y: e.clientY };
-    };
-    const onUp = (e: PointerEvent) => {
-      if (down && Math.hypot(e.clientX - down.x, e.clientY - down.y) < 4 && enlarged === null && slot.image) enlarge(slot.index);
-      down = null;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && slot.image) {
-        e.preventDefault();
-        enlarge(enlarged === slot.index ? null : slot.index);
-      }
-    };
-    slot.container.addEventListener('pointerdown', onDown);
-    slot.container.addEventListener('pointerup', onUp);
-    slot.container.addEventListener('keydown', onKey);
-    cleanups.push(() => {
-      slot.container.removeEventListener('pointerdown', onDown);
-      slot.container.removeEventListener('pointerup', onUp);
-      slot.container.removeEventListener('keydown', onKey);
-    });
+    cleanups.push(bindEnlarge(slot.container, () => slot.image !== null, () => enlarged !== null, () => enlarge(enlarged === slot.index ? null : slot.index)));
   }
 
   window.addEventListener('resize', fitVisible);
