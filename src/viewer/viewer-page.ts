@@ -151,6 +151,8 @@ function bindControls(shown: Shown): void {
 function bindWalkKeys(): void {
   document.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || (e.key !== 'n' && e.key !== 'p')) return;
+    // Only once the walk has set the links (before that they point at the study list).
+    if (document.getElementById('viewer-grid')?.dataset.walk !== 'ready') return;
     const link = document.getElementById(e.key === 'n' ? 'viewer-next' : 'viewer-prev') as HTMLAnchorElement;
     if (link.href) location.href = link.href;
   });
