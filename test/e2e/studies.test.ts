@@ -1,5 +1,5 @@
 // The study browser (/studies/): its numbers equal studies.json and stats.json, filters narrow the table with
-// correct live counts, filters live in the URL (reload and back/forward), the keyboard reaches everything, rows with
+// correct live counts, filters live in the URL (reload and back/forward), the keyboard reaches everything,
 // every row opens the viewer (with the filter carried), and axe finds nothing in light, dark and phone-width layouts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';

@@ -74,7 +74,7 @@ export async function writeStudyData(dataDir: string, outDir: string, options: W
     const candidates = complete.map((s) => ({ id: s.id, features: studyFeatures(s, metadataOf) }));
     choices = chooseSamples(candidates, options.sampleCount ?? DEFAULT_SAMPLE_COUNT);
     if (choices.length === 0) {
-      log(`Sample studies: none (no study has all its images under ${join(FILES.images, '<study_id>')}/); the viewer will have nothing to show`);
+      log(`Sample studies: none (no study has all its images under ${join(FILES.images, '<study_id>')}/); the viewer shows every study as a schematic without pixels`);
     } else {
       log(`Sample studies: ${choices.length} chosen automatically from ${plural(complete.length, 'study', 'studies')} whose images all exist`);
       const missed = uncoveredFeatures(candidates, choices);
