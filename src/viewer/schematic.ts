@@ -63,6 +63,17 @@ export function drawSchematicView(view: SchematicView, label: string): SVGSVGEle
   sizeText.textContent = `${height} × ${width} px (CSV)`;
   svg.append(wallText, sizeText);
 
+  // Labels that would overlap an earlier one move below their box (a glyph is about 0.6 em wide on average).
+  const placed: { left: number; right: number; top: number; bottom: number }[] = [];
+  const labelSpot = (xmin: number, ymin: number, ymax: number, text: string): number => {
+    const width = text.length * font * 0.6;
+    const free = (baseline: number) => !placed.some((p) => xmin < p.right && xmin + width > p.left && baseline - font < p.bottom && baseline > p.top);
+    const above = ymin - font * 0.35;
+    const below = ymax + font * 1.05;
+    const baseline = above > font && free(above) ? above : free(below) || above <= font ? below : above;
+    placed.push({ left: xmin, right: xmin + width, top: baseline - font, bottom: baseline });
+    return baseline;
+  };
   for (const box of view.boxes) {
     if (!box.drawn) continue;
     const colour = colorOf('finding', box.source.categories[0] ?? '');
@@ -73,10 +84,9 @@ export function drawSchematicView(view: SchematicView, label: string): SVGSVGEle
       fill: 'none', stroke: colour, 'stroke-width': 2, 'vector-effect': 'non-scaling-stroke',
       ...(box.clipped ? { 'stroke-dasharray': '6 3' } : {}),
     }));
-    // Above the box, or below it when it touches the top edge; a dark halo keeps it legible on the outline.
-    const above = ymin - font * 0.35;
+    // Above the box, or below it when it touches the top edge or another label; a dark halo keeps it legible.
     const text = svgEl('text', {
-      x: xmin, y: above > font ? above : ymax + font * 1.05, 'font-size': font, fill: colour,
+      x: xmin, y: labelSpot(xmin, ymin, ymax, box.label), 'font-size': font, fill: colour,
       stroke: '#000', 'stroke-width': font * 0.18, 'paint-order': 'stroke',
     });
     text.textContent = box.label;
