@@ -95,8 +95,8 @@ function showReason(record: StudyViewerRecord): void {
   box.classList.remove('hidden');
 }
 
-async function startPixels(study: SampleStudy, pre: ReturnType<typeof prefetch>): Promise<Shown> {
-  const [{ createViewer }, files, previews] = await Promise.all([import('./viewer.ts'), pre.files, pre.previews]);
+async function startPixels(study: SampleStudy, pre: ReturnType<typeof prefetch>, viewerModule: Promise<typeof import('./viewer.ts')>): Promise<Shown> {
+  const [{ createViewer }, files, previews] = await Promise.all([viewerModule, pre.files, pre.previews]);
   const viewer = createViewer(document.getElementById('main') ?? document.body, study, { files, previews });
   window.vindrViewer = viewer;
   window.addEventListener('pagehide', () => viewer.destroy(), { once: true });
@@ -177,12 +177,16 @@ export async function startViewerPage(): Promise<void> {
     return;
   }
   document.title = `Study ${studyId.slice(0, 8)}… · VinDr-Mammo Explorer`;
+  // The pixel viewer (it brings dwv) is fetched while samples.json is on the wire, as before the schematic existed:
+  // waiting for the list first would put the bundle's download on the first view's critical path.
+  const viewerModule = import('./viewer.ts');
+  viewerModule.catch(() => undefined);
   const samples = await pre.samples.catch(() => [] as SampleStudy[]);
   const sample = samples.find((s) => s.id === studyId);
   if (sample) {
     status.textContent = sample.reason ? `Why this study: ${sample.reason}.` : '';
     grid.dataset.mode = 'pixels';
-    bindControls(await startPixels(sample, pre));
+    bindControls(await startPixels(sample, pre, viewerModule));
     return;
   }
   let record: StudyViewerRecord | null;

@@ -1,5 +1,5 @@
 // writeStudyData (called by scripts/build-site.ts) on a tiny release written to a temp folder: studies.json,
-// samples.json, the copied DICOMs, stale-file removal, the user's study list and its errors.
+// samples.json, every study's viewer record chunk, the copied DICOMs, stale-file removal, the user's study list and its errors.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,7 +143,28 @@ describe('writeStudyData', () => {
     writeFileSync(join(out, 'images', 'mass', 'left-over.dicom'), 'x');
     await writeStudyData(data, out, { log, studyIds: ['normal'] });
     expect(copied()).toEqual(['LCC', 'LMLO', 'RCC', 'RMLO'].map((v) => `normal/normal-${v}.dicom`));
-    expect(lines.at(-2)).toBe('DICOMs: 4 copied, 0 unchanged, 9 stale removed (0 MB in images/)');
+    expect(lines).toContain('DICOMs: 4 copied, 0 unchanged, 9 stale removed (0 MB in images/)');
+  });
+
+  it('writes every study\'s viewer record into chunks by id prefix, saying where each DICOM is', async () => {
+    mkdirSync(join(out, 'studies'), { recursive: true });
+    writeFileSync(join(out, 'studies', 'zz.json'), '{}');
+    await writeStudyData(data, out, { log, studyIds: ['partial', 'mass'] });
+    // Keys: first two characters of each id; the stale zz.json of an earlier build is gone.
+    expect(readdirSync(join(out, 'studies')).sort()).toEqual(['ca.json', 'ma.json', 'no.json', 'pa.json']);
+    expect(Object.keys(readJson('studies/no.json') as object)).toEqual(['none', 'normal']);
+    type Chunk = Record<string, { reason: string; releaseHasImages: boolean; images: { imageId: string; inBuild: boolean; inRelease: boolean; boxes: unknown[] }[] }>;
+    const where = (chunk: string, id: string) => (readJson(`studies/${chunk}.json`) as Chunk)[id].images.map((i) => `${i.imageId}:${i.inBuild ? 'build' : '-'}/${i.inRelease ? 'release' : '-'}`);
+    // partial: a sample with one file; normal: all files in the release, not a sample; none: no file at all.
+    expect(where('pa', 'partial')).toEqual(['partial-RCC:-/-', 'partial-LCC:build/release', 'partial-RMLO:-/-', 'partial-LMLO:-/-']);
+    expect(where('no', 'normal')).toEqual(['normal-RCC:-/release', 'normal-LCC:-/release', 'normal-RMLO:-/release', 'normal-LMLO:-/release']);
+    expect(where('no', 'none').every((w) => w.endsWith(':-/-'))).toBe(true);
+    const mass = (readJson('studies/ma.json') as Chunk).mass;
+    expect([mass.reason, mass.releaseHasImages]).toEqual(['named by the user', true]);
+    // The same record as samples.json, plus the two flags per image.
+    const sample = (readJson('samples.json') as SampleStudy[]).find((s) => s.id === 'mass')!;
+    expect(mass.images.map(({ inBuild: _b, inRelease: _r, ...image }) => image)).toEqual(sample.images);
+    expect(lines).toContain('studies/: 5 viewer records in 4 files (0.0 MB)');
   });
 
   it('writes the same files from rows collected during computeStats as from its own read', async () => {
