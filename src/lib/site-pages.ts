@@ -110,9 +110,9 @@ export function sitePageAt(path: string): SitePage | undefined {
   return SITE_PAGES.find((page) => page.path === withSlash);
 }
 
-/** The study viewer's address for one study (the quality page, the study browser and the viewer's own links). */
-export function studyViewerHref(studyId: string): string {
-  return `${sitePagesIn('viewer')[0].path}?study=${encodeURIComponent(studyId)}`;
+/** The viewer's URL for a study; `filterQuery` carries the study list's filter, which next/previous then walk. */
+export function studyViewerHref(studyId: string, filterQuery = ''): string {
+  return `${sitePagesIn('viewer')[0].path}?study=${encodeURIComponent(studyId)}${filterQuery ? `&${filterQuery}` : ''}`;
 }
 
 /** The pages of some groups, in registry order. */

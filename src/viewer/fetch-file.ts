@@ -20,7 +20,11 @@ export async function fetchDicom(url: string): Promise<FileResult> {
     let response = await fetch(url, { headers: { Range: 'bytes=0-' } });
     // 416: an empty file has no byte 0; ask again without a range so the view reports what the file really is.
     if (response.status === 416) response = await fetch(url);
-    if (!response.ok) return { ok: false, reason: httpReason(response) };
+    if (!response.ok) {
+      // Read the (small) error body: an unread one leaves the request open, and the page never goes network-idle.
+      await response.arrayBuffer().catch(() => undefined);
+      return { ok: false, reason: httpReason(response) };
+    }
     const buffer = await response.arrayBuffer();
     // A 206 must hold the whole file ("bytes 0-N/T" with N + 1 = T); a shorter part would be misread as damaged.
     const total = /\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1];

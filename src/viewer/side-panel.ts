@@ -1,7 +1,7 @@
 // The viewer's side panel and legend, as DOM built from the study (no dwv here): each breast's BI-RADS and density,
 // each finding with its box coordinates, each image's size and vendor, and one toggle per finding category.
 
-import { formatBox } from '../lib/viewer/box-geometry.ts';
+import { clipBox, formatBox } from '../lib/viewer/box-geometry.ts';
 import { HANGING_SLOTS } from '../lib/viewer/hanging.ts';
 import { colorOf } from '../lib/palette.ts';
 import type { SampleImage, SampleStudy } from '../lib/types.ts';
@@ -84,6 +84,10 @@ export interface LoadedImageFacts {
   flipped?: boolean;
   paddedPixels?: number;
   error?: string;
+  /** The file's size when it is not the CSV's height × width. */
+  dicomSize?: { rows: number; columns: number };
+  /** CSV lines of boxes with no part inside the file's pixels (listed, never dropped). */
+  outsideLines?: number[];
 }
 
 export function renderDetails(root: HTMLElement, study: SampleStudy, facts: ReadonlyMap<string, LoadedImageFacts>): void {
@@ -108,7 +112,16 @@ export function renderDetails(root: HTMLElement, study: SampleStudy, facts: Read
         const birads = box.findingBirads === 'none' ? 'no BI-RADS' : `BI-RADS ${box.findingBirads}`;
         text.append(el('div', `${slot.label}: ${box.categories.join(' + ')} · ${birads}`, 'font-medium'));
         text.append(el('div', `box ${formatBox(box.box)} px · CSV line ${box.line}`, 'font-mono text-xs'));
-        if (box.outOfBounds) text.append(el('div', '✂ runs outside the image: drawn clipped', 'text-xs text-amber-800 dark:text-amber-300'));
+        if (box.outOfBounds) {
+          const inside = clipBox(box.box, image.columns, image.rows) !== null;
+          const text2 = inside ? '✂ runs outside the image: drawn clipped' : '⚠ wholly outside the image (CSV size): not drawn';
+          text.append(el('div', text2, 'text-xs text-amber-800 dark:text-amber-300'));
+        }
+        const dicom = facts.get(image.imageId)?.dicomSize;
+        if (dicom && facts.get(image.imageId)?.outsideLines?.includes(box.line)) {
+          const note = el('div', `⚠ outside this DICOM's ${dicom.rows} × ${dicom.columns} px: not drawn on the image`, 'viewer-outside-box text-xs font-medium text-red-800 dark:text-red-300');
+          text.append(note);
+        }
         item.append(text);
         list.append(item);
       }
@@ -132,6 +145,10 @@ export function renderDetails(root: HTMLElement, study: SampleStudy, facts: Read
       f.paddedPixels ? `${f.paddedPixels.toLocaleString('en')} padding pixels shown as background` : null,
     ].filter(Boolean);
     if (extra.length > 0) item.append(el('div', extra.join(' · '), 'text-xs text-slate-700 dark:text-slate-300'));
+    if (f.dicomSize) {
+      const warning = `⚠ the DICOM is ${f.dicomSize.rows} × ${f.dicomSize.columns} px, not the CSV's ${image.rows} × ${image.columns}`;
+      item.append(el('div', warning, 'text-xs font-medium text-red-800 dark:text-red-300'));
+    }
     if (f.error) item.append(el('div', `Not displayed: ${f.error}`, 'text-xs text-red-800 dark:text-red-300'));
     item.append(el('div', image.imageId, 'font-mono text-xs break-all text-slate-700 dark:text-slate-300'));
     imageList.append(item);

@@ -1,97 +1,213 @@
-// Boots the viewer page: picks the study named in ?study= from samples.json, links the previous and next sample
-// studies, binds the page-wide keys and the toolbar, and starts the four-view viewer with the prefetched files.
-// The running viewer is also published as `window.vindrViewer` for the browser tests and the bench.
+// Boots the viewer page for the study in ?study=: over its DICOMs when it is one of this build's sample studies
+// (viewer.ts, loaded only then: it brings dwv), else as a schematic of what the CSVs say (schematic.ts) with the
+// plain reason there are no pixels, else — an id the release does not have — a message saying so. Previous/next
+// walk the study list's filter carried in the URL (viewer-walk.ts). Binds the page-wide keys and the toolbar.
+// The running viewer is published as `window.vindrViewer` (pixels) or `window.vindrSchematic` for the browser
+// tests and the bench; #viewer-grid's data-mode says which ('pixels', 'schematic', 'unknown', 'none').
 
+import { filterOfViewerUrl, studyListHref, walkStudies } from '../lib/studies/viewer-walk.ts';
 import { studyViewerHref } from '../lib/site-pages.ts';
-import type { SampleStudy } from '../lib/types.ts';
+import { OUTPUT, siteUrl } from '../lib/site-data/outputs.ts';
+import { serializeFilterQuery } from '../lib/studies/study-filter.ts';
+import { decodeStudyIndex } from '../lib/studies/study-index.ts';
+import { studyChunkUrl, type StudyChunk, type StudyViewerRecord } from '../lib/studies/study-chunks.ts';
+import { noPixelsReason } from '../lib/viewer/no-pixels-reason.ts';
+import { FILES } from '../lib/vocabulary.ts';
+import type { SampleStudy, StudySummary } from '../lib/types.ts';
 import type { Tool } from './dwv-view.ts';
 import { prefetch } from './prefetch.ts';
-import { createViewer, type Viewer } from './viewer.ts';
+import { createSchematic, type Schematic } from './schematic.ts';
+import type { Viewer } from './viewer.ts';
 
 declare global {
   interface Window {
     vindrViewer?: Viewer;
+    vindrSchematic?: Schematic;
   }
 }
 
+/** What the page's keys and toolbar act on, whichever mode is showing. */
+interface Shown {
+  setBoxesVisible(visible: boolean): void;
+  setTool?(tool: Tool): void;
+  enlarge(index: number | null): void;
+  reset?(): void;
+}
+
+const STUDY_INDEX_URL = siteUrl(OUTPUT.studyIndex);
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 }
 
-export async function startViewerPage(): Promise<void> {
-  const status = document.getElementById('viewer-status')!;
-  const title = document.getElementById('viewer-study')!;
-  const pre = prefetch();
-  let studies: SampleStudy[];
-  try {
-    studies = await pre.samples;
-  } catch (error) {
-    status.textContent = `The sample list could not be loaded (${error instanceof Error ? error.message : String(error)}).`;
-    return;
-  }
-  const index = studies.findIndex((s) => s.id === pre.studyId);
-  if (index === -1) {
-    status.textContent = pre.studyId
-      ? `No sample study “${pre.studyId}” in this build. Pick one from the study list.`
-      : 'No study given. Pick a study with images from the study list.';
-    title.textContent = pre.studyId ?? '—';
-    if (studies.length > 0) {
-      const first = document.getElementById('viewer-next') as HTMLAnchorElement;
-      first.href = studyViewerHref(studies[0].id);
-      first.textContent = 'First sample study →';
-    }
-    return;
-  }
-  const study = studies[index];
-  title.textContent = study.id;
-  document.title = `Study ${study.id.slice(0, 8)}… · VinDr-Mammo Explorer`;
-  status.textContent = study.reason ? `Why this study: ${study.reason}.` : '';
-  const prevId = studies[(index - 1 + studies.length) % studies.length].id;
-  const nextId = studies[(index + 1) % studies.length].id;
-  (document.getElementById('viewer-prev') as HTMLAnchorElement).href = studyViewerHref(prevId);
-  (document.getElementById('viewer-next') as HTMLAnchorElement).href = studyViewerHref(nextId);
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
-  const [files, previews] = await Promise.all([pre.files, pre.previews]);
+/** The study's viewer record from its chunk; null when the release has no such study (no chunk or not in it). */
+async function fetchRecord(studyId: string): Promise<StudyViewerRecord | null> {
+  const url = studyChunkUrl(studyId);
+  const response = await fetch(url);
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+  const chunk = (await response.json()) as StudyChunk;
+  return Object.hasOwn(chunk, studyId) ? chunk[studyId] : null;
+}
+
+async function fetchStudyIndex(): Promise<StudySummary[]> {
+  const response = await fetch(STUDY_INDEX_URL);
+  if (!response.ok) throw new Error(`${STUDY_INDEX_URL}: HTTP ${response.status}`);
+  return decodeStudyIndex(await response.json());
+}
+
+/** Points previous/next at the neighbours in the study list's filter and says where this study stands in it. */
+async function linkWalk(studyId: string | null, search: string, index: Promise<StudySummary[]>): Promise<void> {
+  const filter = filterOfViewerUrl(search);
+  const query = serializeFilterQuery(filter);
+  const walkText = document.getElementById('viewer-walk')!;
+  (document.getElementById('viewer-list') as HTMLAnchorElement).href = studyListHref(filter);
+  const walk = walkStudies(await index, filter, studyId ?? '');
+  const filtered = query ? 'the study list’s filter' : 'the study list';
+  for (const [id, target] of [['viewer-prev', walk.previous], ['viewer-next', walk.next]] as const) {
+    const link = document.getElementById(id) as HTMLAnchorElement;
+    if (target) link.href = studyViewerHref(target, query);
+    else link.removeAttribute('href');
+  }
+  walkText.textContent = walk.ids.length === 0
+    ? `No study matches ${filtered}.`
+    : walk.position === -1
+      ? `This study is not in ${filtered} (${walk.ids.length.toLocaleString('en-US')} studies): next and previous go to its first and last.`
+      : `Study ${(walk.position + 1).toLocaleString('en-US')} of ${walk.ids.length.toLocaleString('en-US')} in ${filtered}.`;
+  document.getElementById('viewer-grid')?.setAttribute('data-walk', 'ready');
+}
+
+function showReason(record: StudyViewerRecord): void {
+  const box = document.getElementById('viewer-reason')!;
+  const reason = noPixelsReason(record);
+  const text = document.createElement('p');
+  text.textContent = reason.text;
+  box.replaceChildren(text);
+  if (reason.command) {
+    const code = document.createElement('code');
+    code.className = 'mt-1 block font-mono text-xs';
+    code.textContent = reason.command;
+    box.append(code);
+  }
+  box.dataset.cause = reason.cause;
+  box.classList.remove('hidden');
+}
+
+async function startPixels(study: SampleStudy, pre: ReturnType<typeof prefetch>, viewerModule: Promise<typeof import('./viewer.ts')>): Promise<Shown> {
+  const [{ createViewer }, files, previews] = await Promise.all([viewerModule, pre.files, pre.previews]);
   const viewer = createViewer(document.getElementById('main') ?? document.body, study, { files, previews });
   window.vindrViewer = viewer;
+  window.addEventListener('pagehide', () => viewer.destroy(), { once: true });
+  return viewer;
+}
 
+function startSchematic(record: StudyViewerRecord): Shown {
+  const schematic = createSchematic(document.getElementById('main') ?? document.body, record);
+  window.vindrSchematic = schematic;
+  // Window/level and reset act on pixels: off while there are none.
+  (document.getElementById('viewer-tools') as HTMLFieldSetElement).disabled = true;
+  (document.getElementById('viewer-reset') as HTMLButtonElement).disabled = true;
+  showReason(record);
+  return schematic;
+}
+
+function bindControls(shown: Shown): void {
   const boxes = document.getElementById('viewer-boxes') as HTMLInputElement;
-  boxes.addEventListener('change', () => viewer.setBoxesVisible(boxes.checked));
+  boxes.addEventListener('change', () => shown.setBoxesVisible(boxes.checked));
   const radios = [...document.querySelectorAll<HTMLInputElement>('input[name="viewer-tool"]')];
-  for (const radio of radios) radio.addEventListener('change', () => radio.checked && viewer.setTool(radio.value as Tool));
-  document.getElementById('viewer-reset')!.addEventListener('click', () => viewer.reset());
-
+  for (const radio of radios) radio.addEventListener('change', () => radio.checked && shown.setTool?.(radio.value as Tool));
+  document.getElementById('viewer-reset')!.addEventListener('click', () => shown.reset?.());
   document.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
     switch (e.key) {
-      case 'n':
-        location.href = studyViewerHref(nextId);
-        break;
-      case 'p':
-        location.href = studyViewerHref(prevId);
-        break;
       case 'b':
         boxes.checked = !boxes.checked;
-        viewer.setBoxesVisible(boxes.checked);
+        shown.setBoxesVisible(boxes.checked);
         break;
       case 'w': {
+        if (!shown.setTool) return;
         const next = radios.find((r) => !r.checked);
         if (next) {
           next.checked = true;
-          viewer.setTool(next.value as Tool);
+          shown.setTool(next.value as Tool);
         }
         break;
       }
       case 'r':
-        viewer.reset();
+        shown.reset?.();
         break;
       case 'Escape':
-        viewer.enlarge(null);
+        shown.enlarge(null);
         break;
       default:
         return;
     }
   });
-  window.addEventListener('pagehide', () => viewer.destroy(), { once: true });
+}
+
+/** n/p follow the previous/next links (once the walk has set them). */
+function bindWalkKeys(): void {
+  document.addEventListener('keydown', (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target) || (e.key !== 'n' && e.key !== 'p')) return;
+    // Only once the walk has set the links (before that they point at the study list).
+    if (document.getElementById('viewer-grid')?.dataset.walk !== 'ready') return;
+    const link = document.getElementById(e.key === 'n' ? 'viewer-next' : 'viewer-prev') as HTMLAnchorElement;
+    if (link.href) location.href = link.href;
+  });
+}
+
+export async function startViewerPage(): Promise<void> {
+  const status = document.getElementById('viewer-status')!;
+  const title = document.getElementById('viewer-study')!;
+  const grid = document.getElementById('viewer-grid')!;
+  const pre = prefetch();
+  const studyId = pre.studyId;
+  bindWalkKeys();
+  // The study index serves the walk and says which ids the release has (no chunk request for an unknown id).
+  const index = fetchStudyIndex();
+  void linkWalk(studyId, location.search, index).catch((error: unknown) => {
+    document.getElementById('viewer-walk')!.textContent = `Previous/next are unavailable: the study index could not be loaded (${message(error)}).`;
+  });
+  title.textContent = studyId ?? '—';
+  if (!studyId) {
+    status.textContent = 'No study given. Pick a study from the study list.';
+    grid.dataset.mode = 'none';
+    return;
+  }
+  document.title = `Study ${studyId.slice(0, 8)}… · VinDr-Mammo Explorer`;
+  // The pixel viewer (it brings dwv) is fetched while samples.json is on the wire, as before the schematic existed:
+  // waiting for the list first would put the bundle's download on the first view's critical path.
+  const viewerModule = import('./viewer.ts');
+  viewerModule.catch(() => undefined);
+  const samples = await pre.samples.catch(() => [] as SampleStudy[]);
+  const sample = samples.find((s) => s.id === studyId);
+  if (sample) {
+    status.textContent = sample.reason ? `Why this study: ${sample.reason}.` : '';
+    grid.dataset.mode = 'pixels';
+    bindControls(await startPixels(sample, pre, viewerModule));
+    return;
+  }
+  let record: StudyViewerRecord | null;
+  try {
+    const known = await index.then((all) => all.some((s) => s.id === studyId)).catch(() => true);
+    record = known ? await fetchRecord(studyId) : null;
+  } catch (error) {
+    status.textContent = `The study’s record could not be loaded (${message(error)}).`;
+    grid.dataset.mode = 'none';
+    return;
+  }
+  if (!record) {
+    status.textContent = `Study “${studyId}” is not in this release: ${FILES.breast} has no such study_id. Check the id, or pick a study from the study list.`;
+    grid.dataset.mode = 'unknown';
+    // Nothing to show: no empty black panels, tools or legend for a study that does not exist.
+    for (const id of ['viewer-toolbar', 'viewer-body']) document.getElementById(id)?.classList.add('hidden');
+    return;
+  }
+  status.textContent = `${record.images.length} image(s) in the CSVs; shown as a schematic.`;
+  grid.dataset.mode = 'schematic';
+  bindControls(startSchematic(record));
 }

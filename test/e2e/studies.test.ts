@@ -1,6 +1,6 @@
 // The study browser (/studies/): its numbers equal studies.json and stats.json, filters narrow the table with
-// correct live counts, filters live in the URL (reload and back/forward), the keyboard reaches everything, rows with
-// images open the viewer, and axe finds nothing in light, dark and phone-width layouts.
+// correct live counts, filters live in the URL (reload and back/forward), the keyboard reaches everything,
+// every row opens the viewer (with the filter carried), and axe finds nothing in light, dark and phone-width layouts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CompactStudyIndex, CompactStudyRow } from '../../src/lib/studies/study-index.ts';
@@ -152,7 +152,7 @@ describe('study browser', () => {
     expect(await page.getByRole('region', { name: /^Studies/ }).getAttribute('tabindex')).toBe('0');
   });
 
-  it('links every study with images in this build to the viewer, and only those', async () => {
+  it('links every study to the viewer with the filter carried along, saying which open without images', async () => {
     const { page } = await openPage(browser, '/studies/?images=1');
     const withImages = index.rows.filter((r) => r[8] === 1).map((r) => r[0]);
     expect(withImages.length).toBeGreaterThan(0);
@@ -160,12 +160,16 @@ describe('study browser', () => {
     expect(await page.getByLabel('Only studies with images in this build').isChecked()).toBe(true);
     expect(await status(page)).toBe(countText(withImages.length));
     const hrefs = await page.locator('#study-rows th[scope="row"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(withImages.slice(0, 50).map((id) => `/viewer/?study=${id}`));
+    expect(hrefs).toEqual(withImages.slice(0, 50).map((id) => `/viewer/?study=${id}&images=1`));
 
     await page.goto(new URL('/studies/', browser.baseURL).href);
     await loaded(page);
-    const firstPageWithImages = index.rows.slice(0, 50).filter((r) => r[8] === 1).length;
-    expect(await page.locator('#study-rows a').count()).toBe(firstPageWithImages);
+    const firstPage = index.rows.slice(0, 50);
+    const links = page.locator('#study-rows th[scope="row"] a');
+    expect(await links.count()).toBe(firstPage.length);
+    const texts = await links.evaluateAll((all) => all.map((a) => a.textContent ?? ''));
+    expect(texts.map((t) => t.endsWith('Open in viewer'))).toEqual(firstPage.map((r) => r[8] === 1));
+    expect(texts.filter((t) => t.endsWith('Open schematic (no images)')).length).toBe(firstPage.filter((r) => r[8] !== 1).length);
   });
 
   it('draws chips in the shared palette without inline style attributes in the markup', async () => {

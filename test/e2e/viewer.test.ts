@@ -104,20 +104,28 @@ describe('a built sample study', () => {
     await page.close();
   });
 
-  it('goes to the next and previous sample study with n and p', async () => {
+  it('goes to the next and previous study of the study list’s filter (here: with images) with n and p', async () => {
     const { page, errors } = await openPage(browser, '/viewer/');
     const samples = (await (await page.request.get(new URL('/data/samples.json', browser.baseURL).href)).json()) as SampleStudy[];
     expect(samples.length).toBeGreaterThan(1);
-    await page.goto(new URL(`/viewer/?study=${samples[0].id}`, browser.baseURL).href);
+    // The study list with "images in this build" lists exactly the samples, by id.
+    const ids = samples.map((s) => s.id).sort();
+    await page.goto(new URL(`/viewer/?study=${ids[0]}&images=1`, browser.baseURL).href);
     await page.waitForFunction(() => window.vindrViewer !== undefined);
+    await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
+    expect(await page.locator('#viewer-walk').textContent()).toBe(`Study 1 of ${ids.length} in the study list’s filter.`);
     await page.locator('body').press('n');
-    await page.waitForURL((url) => url.searchParams.get('study') === samples[1].id);
+    await page.waitForURL((url) => url.searchParams.get('study') === ids[1]);
     await page.waitForFunction(() => window.vindrViewer !== undefined);
-    expect(await page.locator('#viewer-study').textContent()).toBe(samples[1].id);
+    expect(await page.locator('#viewer-study').textContent()).toBe(ids[1]);
+    await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
     await page.locator('body').press('p');
-    await page.waitForURL((url) => url.searchParams.get('study') === samples[0].id);
+    await page.waitForURL((url) => url.searchParams.get('study') === ids[0]);
     await page.waitForFunction(() => window.vindrViewer !== undefined);
-    expect(await page.getByRole('link', { name: 'Next study →' }).getAttribute('href')).toBe(`/viewer/?study=${samples[1].id}`);
+    await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
+    expect(await page.getByRole('link', { name: 'Next study →' }).getAttribute('href')).toBe(`/viewer/?study=${ids[1]}&images=1`);
+    expect(await page.getByRole('link', { name: '← Previous study' }).getAttribute('href')).toBe(`/viewer/?study=${ids[ids.length - 1]}&images=1`);
+    expect(await page.getByRole('link', { name: 'Study list' }).getAttribute('href')).toBe('/studies/?images=1');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -153,8 +153,6 @@ const KNOWN_UNUSED_EXPORTS = [
   'src/node/demo/ensure-demo-release.ts exports staleReason, imported only by tests (test/scripts/demo-data.test.ts)',
   'src/node/demo/write-demo-release.ts exports sampleJobs, imported only by tests (test/scripts/demo-dicom.test.ts)',
   'src/node/dicom-header.ts exports readDicomHeaderFacts, imported only by tests (test/lib/release/dicom-ages.test.ts)',
-  // X's viewer reads the chunk URL; until the no-pixels viewer lands only its test does.
-  'src/lib/studies/study-chunks.ts exports studyChunkUrl, imported only by tests (test/lib/studies/study-chunks.test.ts)',
 ];
 
 describe('the project', () => {

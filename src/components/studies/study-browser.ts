@@ -1,70 +1,19 @@
-// The study browser's behaviour: loads the compact index, keeps the filter form, the URL and the table in step
-// (every change is a history entry, typing in the id box replaces the current one), and draws one page of rows.
+// The study browser's behaviour: loads the compact index and keeps the filter form (filter-form.ts), the URL and
+// the table (study-table.ts) in step. Every change is a history entry; typing in the id box replaces the current one.
 
 import { decodeStudyIndex } from '../../lib/studies/study-index.ts';
-import {
-  DEFAULT_FILTER,
-  SORT_KEYS,
-  countLabel,
-  filterStudies,
-  pageSlice,
-  parseFilterQuery,
-  serializeFilterQuery,
-  sortStudies,
-  type SortKey,
-  type StudyFilter,
-} from '../../lib/studies/study-filter.ts';
-import type { FindingBiradsKey, Split, StudySummary } from '../../lib/types.ts';
-import { messageRow, renderStudyRow } from './study-rows.ts';
-
-const PAGE_SIZE = 50;
-const COLUMNS = 7;
+import { filterStudies, parseFilterQuery, serializeFilterQuery, sortStudies, type StudyFilter } from '../../lib/studies/study-filter.ts';
+import type { StudySummary } from '../../lib/types.ts';
+import { FilterForm } from './filter-form.ts';
+import { StudyTable } from './study-table.ts';
 
 export function startStudyBrowser(root: HTMLElement): void {
-  const form = root.querySelector<HTMLFormElement>('#study-filters')!;
-  const status = root.querySelector<HTMLElement>('#study-count')!;
-  const caption = root.querySelector<HTMLElement>('#study-caption')!;
-  const tbody = root.querySelector<HTMLTableSectionElement>('#study-rows')!;
-  const pageLabel = root.querySelector<HTMLElement>('#study-page')!;
-  const pager = [...root.querySelectorAll<HTMLButtonElement>('button[data-page]')];
-  const sortable = [...root.querySelectorAll<HTMLTableCellElement>('th[data-sort]')];
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
-
+  const form = new FilterForm(root.querySelector<HTMLFormElement>('#study-filters')!);
+  const table = new StudyTable(root);
   let studies: StudySummary[] | null = null;
-  let filter: StudyFilter = { ...DEFAULT_FILTER };
+  let filter: StudyFilter = form.read(1);
   // Filtering and sorting 5,000 rows takes a few ms; paging alone reuses the last result.
   let cache: { key: string; rows: StudySummary[] } | null = null;
-
-  function writeForm(f: StudyFilter): void {
-    field('q').value = f.idPrefix;
-    field('split').value = f.split ?? '';
-    field('birads').value = f.birads ?? '';
-    field('density').value = f.density ?? '';
-    field('finding').value = f.finding ?? '';
-    field('fbirads').value = f.findingBirads ?? '';
-    field('vendor').value = f.vendor ?? '';
-    field('sort').value = f.sort;
-    field('order').value = f.descending ? 'desc' : 'asc';
-    (field('images') as HTMLInputElement).checked = f.images;
-  }
-
-  /** The filter the form shows (a URL value the form has no option for reads back as "Any"). */
-  function readForm(page: number): StudyFilter {
-    const value = (name: string) => field(name).value || null;
-    return {
-      split: value('split') as Split | null,
-      birads: value('birads'),
-      density: value('density'),
-      finding: value('finding'),
-      findingBirads: value('fbirads') as FindingBiradsKey | null,
-      vendor: value('vendor'),
-      images: (field('images') as HTMLInputElement).checked,
-      idPrefix: field('q').value.trim().toLowerCase(),
-      sort: (SORT_KEYS as readonly string[]).includes(field('sort').value) ? (field('sort').value as SortKey) : 'id',
-      descending: field('order').value === 'desc',
-      page,
-    };
-  }
 
   function matching(all: StudySummary[]): StudySummary[] {
     const key = serializeFilterQuery({ ...filter, page: 1 });
@@ -73,33 +22,13 @@ export function startStudyBrowser(root: HTMLElement): void {
   }
 
   function render(): void {
-    for (const th of sortable) {
-      if (th.dataset.sort === filter.sort) th.setAttribute('aria-sort', filter.descending ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-    }
+    table.showSort(filter);
     if (!studies) return;
-    const rows = matching(studies);
-    const slice = pageSlice(rows.length, filter.page, PAGE_SIZE);
-    if (slice.page !== filter.page) {
-      filter = { ...filter, page: slice.page };
+    // The viewer links carry the filter (not the page), so next/previous there walk this very list.
+    const shown = table.render(matching(studies), studies.length, filter, serializeFilterQuery({ ...filter, page: 1 }));
+    if (shown !== filter.page) {
+      filter = { ...filter, page: shown };
       history.replaceState(null, '', urlFor(filter));
-    }
-    tbody.replaceChildren(
-      ...(rows.length === 0
-        ? [messageRow('No study matches these filters.', COLUMNS)]
-        : rows.slice(slice.start, slice.end).map(renderStudyRow)),
-    );
-    status.textContent = countLabel(rows.length, studies.length);
-    const range = rows.length === 0 ? 'none' : `rows ${slice.start + 1}–${slice.end}`;
-    caption.textContent = `Studies: ${countLabel(rows.length, studies.length)}, page ${slice.page} of ${slice.pages} (${range})`;
-    pageLabel.textContent = `Page ${slice.page} of ${slice.pages}`;
-    const target = { first: 1, prev: slice.page - 1, next: slice.page + 1, last: slice.pages };
-    for (const button of pager) {
-      const page = target[button.dataset.page as keyof typeof target];
-      const off = page < 1 || page > slice.pages || page === slice.page;
-      // aria-disabled rather than disabled: a disabled button would drop the keyboard focus that pressed it.
-      button.setAttribute('aria-disabled', String(off));
-      button.dataset.target = String(page);
     }
   }
 
@@ -113,30 +42,30 @@ export function startStudyBrowser(root: HTMLElement): void {
     render();
   }
 
-  form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('input', (event) => {
-    if ((event.target as HTMLElement).getAttribute('name') === 'q') commit(readForm(1), 'replace');
+  function fromUrl(): void {
+    const parsed = parseFilterQuery(location.search);
+    form.write(parsed);
+    filter = form.read(parsed.page);
+    render();
+  }
+
+  form.form.addEventListener('submit', (event) => event.preventDefault());
+  form.form.addEventListener('input', (event) => {
+    if ((event.target as HTMLElement).getAttribute('name') === 'q') commit(form.read(1), 'replace');
   });
-  form.addEventListener('change', (event) => {
-    if ((event.target as HTMLElement).getAttribute('name') !== 'q') commit(readForm(1), 'push');
+  form.form.addEventListener('change', (event) => {
+    if ((event.target as HTMLElement).getAttribute('name') !== 'q') commit(form.read(1), 'push');
   });
   // The form's own reset clears the controls after this event; read them once it has.
-  form.addEventListener('reset', () => setTimeout(() => commit(readForm(1), 'push')));
-  for (const button of pager) {
+  form.form.addEventListener('reset', () => setTimeout(() => commit(form.read(1), 'push')));
+  for (const button of table.pager) {
     button.addEventListener('click', () => {
       if (button.getAttribute('aria-disabled') === 'true') return;
       commit({ ...filter, page: Number(button.dataset.target) }, 'push');
     });
   }
-  window.addEventListener('popstate', () => {
-    writeForm(parseFilterQuery(location.search));
-    filter = readForm(parseFilterQuery(location.search).page);
-    render();
-  });
-
-  writeForm(parseFilterQuery(location.search));
-  filter = readForm(parseFilterQuery(location.search).page);
-  render();
+  window.addEventListener('popstate', fromUrl);
+  fromUrl();
   void load(root.dataset.indexUrl ?? '/data/studies.json');
 
   async function load(url: string): Promise<void> {
@@ -147,8 +76,7 @@ export function startStudyBrowser(root: HTMLElement): void {
       render();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      status.textContent = `The study index could not be loaded (${url}: ${reason}).`;
-      tbody.replaceChildren(messageRow(`The study index could not be loaded (${url}: ${reason}).`, COLUMNS));
+      table.showError(`The study index could not be loaded (${url}: ${reason}).`);
     }
   }
 }

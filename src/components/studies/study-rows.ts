@@ -1,4 +1,4 @@
-// Draws one study as a table row: id (a link to the viewer when this build holds its DICOMs), split, each
+// Draws one study as a table row: id (a link to the viewer, carrying the browser's filter), split, each
 // breast's BI-RADS and density, its findings as chips in the shared palette, boxes and vendor. Colours are set
 // through the CSSOM (element.style), which the page's Content-Security-Policy allows, unlike style attributes.
 
@@ -9,8 +9,8 @@ import type { StudySummary } from '../../lib/types.ts';
 const CELL = 'px-3 py-2 align-top';
 const MUTED = 'text-muted';
 
-
-export function renderStudyRow(study: StudySummary): HTMLTableRowElement {
+/** `viewerQuery`: the browser's filter as a query string, carried into the viewer's next/previous. */
+export function renderStudyRow(study: StudySummary, viewerQuery = ''): HTMLTableRowElement {
   const row = document.createElement('tr');
   row.className = 'border-t border-line';
 
@@ -18,15 +18,13 @@ export function renderStudyRow(study: StudySummary): HTMLTableRowElement {
   const idCell = element('th', `${CELL} sticky left-0 bg-surface font-mono text-[0.8rem] font-normal`);
   idCell.scope = 'row';
   const id = element('span', 'block max-sm:w-[16ch] max-sm:break-all', study.id);
-  if (study.hasImages) {
-    const link = element('a', 'text-accent underline');
-    link.setAttribute('href', studyViewerHref(study.id));
-    // The whole cell's text is the link: the id, then on its own line what it opens.
-    link.append(id, element('span', 'block whitespace-nowrap font-sans text-xs font-medium', 'Open in viewer'));
-    idCell.append(link);
-  } else {
-    idCell.append(id);
-  }
+  // Every study opens: with its images when this build holds them, else as a schematic of what the CSVs say.
+  const link = element('a', 'text-accent underline');
+  link.setAttribute('href', studyViewerHref(study.id, viewerQuery));
+  // The whole cell's text is the link: the id, then on its own line what it opens.
+  const opens = study.hasImages ? 'Open in viewer' : 'Open schematic (no images)';
+  link.append(id, element('span', 'block whitespace-nowrap font-sans text-xs font-medium', opens));
+  idCell.append(link);
   row.append(idCell);
 
   row.append(element('td', CELL, study.split === 'training' ? 'Training' : 'Test'));

@@ -21,6 +21,9 @@ export interface StudyViewerRecord extends Omit<SampleStudy, 'images'> {
   releaseHasImages: boolean;
 }
 
+/** One chunk file: study id → its viewer record. */
+export type StudyChunk = Record<string, StudyViewerRecord>;
+
 /** Site-relative URL of a study's chunk: an object of study id → StudyViewerRecord. */
 export function studyChunkUrl(studyId: string): string {
   return siteUrl(studyChunkName(studyId));

@@ -33,7 +33,7 @@ export interface StudyFilter {
   page: number;
 }
 
-export const DEFAULT_FILTER: Readonly<StudyFilter> = {
+const DEFAULT_FILTER: Readonly<StudyFilter> = {
   split: null,
   birads: null,
   density: null,

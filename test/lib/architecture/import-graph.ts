@@ -30,7 +30,7 @@ const SOURCE_FILE = /\.(ts|mts|mjs|astro)$/;
 function listFiles(root: string, dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'fixtures' ? [] : listFiles(root, path);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : listFiles(root, path);
     return SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path.split(sep).join('/')] : [];
   });
 }

@@ -1,7 +1,6 @@
 // The study browser's filter, URL form, order and paging, on hand-made summaries.
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_FILTER,
   countLabel,
   filterStudies,
   pageSlice,
@@ -11,6 +10,9 @@ import {
   type StudyFilter,
 } from '../../../src/lib/studies/study-filter.ts';
 import type { StudySummary } from '../../../src/lib/types.ts';
+
+/** The browser's filter when the address names none. */
+const DEFAULT = parseFilterQuery('');
 
 const row = (id: string, over: Partial<StudySummary>): StudySummary => ({
   id, split: 'training', L: { birads: '1', density: 'B' }, R: { birads: '1', density: 'B' },
@@ -25,7 +27,7 @@ const studies: StudySummary[] = [
   row('c1', { L: { birads: '3', density: 'A' }, findings: ['Skin Thickening'], findingBirads: ['none'], boxes: 1, vendor: 'Planmed', hasImages: true }),
 ];
 const ids = (list: StudySummary[]) => list.map((s) => s.id);
-const filter = (over: Partial<StudyFilter>) => ({ ...DEFAULT_FILTER, ...over });
+const filter = (over: Partial<StudyFilter>) => ({ ...DEFAULT, ...over });
 
 describe('filterStudies', () => {
   it.each<[string, Partial<StudyFilter>, string[]]>([
@@ -78,12 +80,12 @@ describe('parseFilterQuery / serializeFilterQuery', () => {
   });
 
   it('leaves defaults out of the URL', () => {
-    expect(serializeFilterQuery(DEFAULT_FILTER)).toBe('');
+    expect(serializeFilterQuery(DEFAULT)).toBe('');
     expect(serializeFilterQuery(filter({ sort: 'id', descending: true }))).toBe('sort=-id');
   });
 
   it('ignores values it does not understand instead of emptying the table', () => {
-    expect(parseFilterQuery('split=validation&birads=9&density=e&fbirads=2&sort=-size&page=0&images=yes')).toEqual(DEFAULT_FILTER);
+    expect(parseFilterQuery('split=validation&birads=9&density=e&fbirads=2&sort=-size&page=0&images=yes')).toEqual(DEFAULT);
     expect(parseFilterQuery('page=2.5').page).toBe(1);
   });
 
