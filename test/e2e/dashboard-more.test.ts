@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedKeys } from '../../src/lib/chart-data/bar-tables.ts';
+import { sizeVendorLabel } from '../../src/lib/chart-data/vendors.ts';
 import { FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 import { choose, download, frame, marks, readStats, tableCells } from './dashboard-kit.ts';
@@ -134,11 +135,11 @@ describe('/vendors/', () => {
       expect(await frame(page, 'sizes').count()).toBe(0);
       return;
     }
-    // Without vendors every size is drawn, as "Unknown vendor".
+    // A size names its vendor only when all its images do; else "Unknown vendor" or "Several or unknown vendors".
     const side = await marks(page, 'sizes');
     expect(side.map((m) => `${m.row}:${m.series}:${m.split}:${m.count}`)).toEqual([
-      ...sizes.map((s) => `${s.rows}x${s.columns}:${s.vendor ?? 'Unknown vendor'}:training:${s.training}`),
-      ...sizes.map((s) => `${s.rows}x${s.columns}:${s.vendor ?? 'Unknown vendor'}:test:${s.test}`),
+      ...sizes.map((s) => `${s.rows}x${s.columns}:${sizeVendorLabel(s)}:training:${s.training}`),
+      ...sizes.map((s) => `${s.rows}x${s.columns}:${sizeVendorLabel(s)}:test:${s.test}`),
     ]);
     await choose(page, 'sizes', 'Split', 'All');
     await choose(page, 'sizes', 'Show', '% of images');
@@ -146,7 +147,7 @@ describe('/vendors/', () => {
     (await marks(page, 'sizes')).forEach((m, i) => expect(m.value).toBeCloseTo(share(sizes[i].all, total), 9));
     expect(new URL(page.url()).search).toBe('?sizes-mode=percent');
     const cells = await tableCells(page, 'sizes');
-    expect(cells.slice(1).map((row) => row.slice(0, 2))).toEqual(sizes.map((s) => [`${s.rows} × ${s.columns}`, s.vendor ?? 'Unknown vendor']));
+    expect(cells.slice(1).map((row) => row.slice(0, 2))).toEqual(sizes.map((s) => [`${s.rows} × ${s.columns}`, sizeVendorLabel(s)]));
   });
 });
 

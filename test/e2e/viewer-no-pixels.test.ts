@@ -80,7 +80,7 @@ function expectedRect(frame: { x: number; y: number; width: number; height: numb
 
 describe('a release of the two annotation CSVs only', () => {
   it('builds: every study gets a viewer record, none has a DICOM, and the release is flagged as without images', () => {
-    expect(build.log).toContain('the viewer shows every study as a schematic without pixels');
+    expect(build.log).toContain('the viewer shows every study as a schematic from the CSVs, without pixels');
     const r = record(studies[0].id);
     expect(r.releaseHasImages).toBe(false);
     expect(r.images.every((i) => !i.inBuild && !i.inRelease)).toBe(true);

@@ -47,11 +47,16 @@ export interface ImageSizesData {
   totals: PerSplit<number>;
 }
 
+/** What a size's dot says of its vendor: the one every image names, else unknown or mixed (never the most common). */
+export function sizeVendorLabel(size: Stats['imageSizes'][number]): string {
+  return size.vendor ?? (size.unknownVendor === size.all ? UNKNOWN_VENDOR : MIXED_VENDOR);
+}
+
 export function imageSizesData(stats: Stats): ImageSizesData {
   const sizes = stats.imageSizes.map((s) => ({
     rows: s.rows,
     columns: s.columns,
-    vendor: s.vendor ?? (s.unknownVendor === s.all ? UNKNOWN_VENDOR : MIXED_VENDOR),
+    vendor: sizeVendorLabel(s),
     counts: { training: s.training, test: s.test, all: s.all },
   }));
   const order = vendorOrder(stats);
