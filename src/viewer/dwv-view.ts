@@ -7,8 +7,10 @@ import { App, AppOptions, Point2D, hasDicomPrefix, ToolConfig, ViewConfig, Windo
 import { invertDisplayToImage, type AffineTransform } from '../lib/viewer/box-geometry.ts';
 import { chestWallSide, needsFlip, type Side } from '../lib/viewer/hanging.ts';
 import { backgroundValue, replacePadding } from '../lib/viewer/pixel-padding.ts';
-import { windowPresets, type WindowPreset } from '../lib/viewer/window-presets.ts';
-import { installFastRender, registerFilePresets } from './fast-render.ts';
+import { inverts, modalityRange, voiFunction, type GreyscaleHeader, type VoiLutTable } from '../lib/viewer/greyscale.ts';
+import { explainLoadFailure, fileMetaTransferSyntax, type LoadFailure } from '../lib/viewer/load-failure.ts';
+import { dataRangePreset, voiLutPresets, windowPresets, type WindowPreset } from '../lib/viewer/window-presets.ts';
+import { installFastRender, registerGreyscale, selectPreset } from './fast-render.ts';
 import { installLeanDrawLayer } from './lean-draw-layer.ts';
 
 export type Tool = 'ZoomAndPan' | 'WindowLevel';
@@ -27,22 +29,29 @@ export interface LoadedInfo {
   paddedPixels: number;
 }
 
-/** dwv reports errors as strings, Errors or Events (see notes/dwv.md). */
+/** dwv reports errors as strings, Errors or Events (see notes/dwv.md); a decoder worker's crash is an ErrorEvent. */
 function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (error instanceof Error) return error.message;
+  if (typeof ErrorEvent !== 'undefined' && error instanceof ErrorEvent) return `decoder worker: ${error.message || 'failed'}`;
   if (error instanceof Event) return `a decoder worker failed (${error.type})`;
   return String(error);
 }
 
-/** Readable reason for the message shown in the view. */
-export function describeLoadError(raw: string): string {
-  if (/DICM|not a valid DICOM/i.test(raw)) return 'this is not a DICOM file';
-  if (/RangeError|typed array|offset is out of bounds|out of range/i.test(raw)) return 'the DICOM file is truncated or damaged';
-  if (/No loader/i.test(raw)) return 'no loader accepts this file';
-  if (/transfer syntax|not supported|unsupported/i.test(raw)) return `its compression is not supported (${raw})`;
-  return raw;
+/** A load that could not end in a picture: the plain reason, and dwv's own words for the details disclosure. */
+export class ViewLoadError extends Error {
+  readonly detail: string | null;
+  constructor(failure: LoadFailure) {
+    super(failure.message);
+    this.detail = failure.detail;
+  }
 }
+
+/** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
+export const LOAD_TIMEOUT_MS = 60_000;
+
+/** A worker's error arrives without dwv's load end: wait this long for dwv to finish on its own, then fail. */
+const AFTER_ERROR_MS = 500;
 
 function firstString(meta: Record<string, DataElement>, key: string): string | null {
   const value = meta[key]?.value as unknown;
@@ -62,6 +71,7 @@ export class DwvView {
   private flipped = false;
   private columns = 0;
   private chestWall: Side = 'left';
+  private presets: WindowPreset[] = [];
   private readonly container: HTMLElement;
   private readonly config: ViewConfig;
 
@@ -82,35 +92,80 @@ export class DwvView {
   /** Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. */
   load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined): Promise<LoadedInfo> {
     return new Promise<LoadedInfo>((resolve, reject) => {
-      // A file without the DICM marker that dwv also fails on is "not DICOM", whatever dwv's own error says.
+      const bytes = new Uint8Array(buffer);
       const prefixed = buffer.byteLength >= 132 && hasDicomPrefix(buffer);
-      const explain = (raw: string) => (prefixed ? describeLoadError(raw) : 'this is not a DICOM file (no DICM marker at byte 128)');
+      const facts = { dicomPrefix: prefixed, transferSyntax: prefixed ? fileMetaTransferSyntax(bytes) : null };
+      let settled = false;
       let failure: string | null = null;
       let loaded: string | null = null;
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        for (const t of timers) clearTimeout(t);
+        outcome();
+      };
+      const fail = (raw: string) =>
+        finish(() => {
+          this.app.abortAllLoads();
+          reject(new ViewLoadError(explainLoadFailure(raw, facts)));
+        });
       const app = this.app;
       app.addEventListener('error', (event: { error?: unknown }) => {
         failure ??= errorText(event.error);
+        // A decoder worker's crash never reaches dwv's load end: do not wait for it.
+        timers.push(setTimeout(() => fail(failure ?? 'the file could not be read'), AFTER_ERROR_MS));
       });
       app.addEventListener('load', (event: { dataid: string }) => {
         loaded = event.dataid;
       });
       app.addEventListener('loadend', () => {
+        if (settled) return;
         performance.mark(`viewer:parsed:${this.divId}`);
-        if (failure !== null || loaded === null) {
-          reject(new Error(explain(failure ?? 'the file could not be read')));
-          return;
-        }
+        if (failure !== null || loaded === null) return fail(failure ?? 'dwv produced no image');
         try {
-          resolve(this.show(loaded, wantedChestWall, knownStoredSide));
+          const info = this.show(loaded, wantedChestWall, knownStoredSide);
+          finish(() => resolve(info));
         } catch (error) {
-          reject(new Error(explain(errorText(error))));
+          fail(errorText(error));
         }
       });
+      timers.push(setTimeout(() => fail(`the image did not finish decoding within ${LOAD_TIMEOUT_MS / 1000} s`), LOAD_TIMEOUT_MS));
       try {
         app.loadImageObject([{ 'Content-Type': 'application/dicom', filename: 'image.dcm', data: buffer }]);
       } catch (error) {
-        reject(new Error(explain(errorText(error))));
+        fail(errorText(error));
       }
+    });
+  }
+
+  /** The header's greyscale pipeline parameters (PS3.3 C.7.6.3, C.11). */
+  private greyscaleHeader(meta: Record<string, DataElement>, photometric: string | null): GreyscaleHeader {
+    const bitsAllocated = numbers(meta, '00280100')[0] ?? 16;
+    const bitsStored = numbers(meta, '00280101')[0] ?? bitsAllocated;
+    const highBit = numbers(meta, '00280102')[0] ?? bitsStored - 1;
+    return {
+      bitsStored: Math.min(bitsStored, bitsAllocated),
+      highBit: highBit < bitsAllocated ? highBit : bitsStored - 1,
+      signed: numbers(meta, '00280103')[0] === 1,
+      slope: numbers(meta, '00281053')[0] ?? 1,
+      intercept: numbers(meta, '00281052')[0] ?? 0,
+      photometric,
+      presentationLutShape: firstString(meta, '20500020'),
+    };
+  }
+
+  /** The VOI LUT Sequence's tables, with their explanations. */
+  private voiLuts(meta: Record<string, DataElement>, signed: boolean): { table: VoiLutTable; explanation: string | null }[] {
+    const items = meta['00283010']?.value as unknown;
+    if (!Array.isArray(items)) return [];
+    return items.flatMap((item: Record<string, DataElement>) => {
+      const descriptor = numbers(item, '00283002');
+      const data = item['00283006']?.value as unknown;
+      if (descriptor.length < 3 || !data || typeof (data as ArrayLike<number>).length !== 'number') return [];
+      // The first mapped value is SS for signed pixels (PS3.3 C.11.2.1.1).
+      const first = signed && descriptor[1] > 32767 ? descriptor[1] - 65536 : descriptor[1];
+      return [{ table: { firstMapped: first, bits: descriptor[2], data: data as ArrayLike<number> }, explanation: firstString(item, '00283003') }];
     });
   }
 
@@ -120,22 +175,43 @@ export class DwvView {
     const image = this.app.getData(dataId)?.image;
     if (!meta || !image) throw new Error('dwv produced no image');
     const photometric = firstString(meta, '00280004');
+    const samples = numbers(meta, '00280002')[0] ?? 1;
+    const bitsAllocated = numbers(meta, '00280100')[0] ?? 16;
+    const frames = numbers(meta, '00280008')[0] ?? 1;
+    if (samples === 1 && bitsAllocated === 32 && frames > 1) throw new Error(`32-bit pixel data in ${frames} frames: this viewer shows single-frame 32-bit images only`);
     const rows = numbers(meta, '00280010')[0] ?? 0;
     const columns = numbers(meta, '00280011')[0] ?? 0;
-    const buffer = image.getBuffer() as unknown as { length: number; [i: number]: number };
+    const dwvBuffer = image.getBuffer() as unknown as { length: number; [i: number]: number };
+    // dwv 0.36 reads 32-bit integer Pixel Data (7FE0,0010) as Float32Array: the same bytes, read as the words they are.
+    const buffer = dwvBuffer instanceof Float32Array && bitsAllocated === 32 && meta['7FE00010'] !== undefined
+      ? new Uint32Array(dwvBuffer.buffer, dwvBuffer.byteOffset, dwvBuffer.length)
+      : dwvBuffer;
+    const header = this.greyscaleHeader(meta, photometric);
+    const monochrome = samples === 1 && (photometric === null || photometric.startsWith('MONOCHROME'));
     const padding = numbers(meta, '00280120')[0];
     const paddingLimit = numbers(meta, '00280121')[0];
-    const bitsStored = numbers(meta, '00280101')[0] ?? 16;
-    const signed = numbers(meta, '00280103')[0] === 1;
-    const paddedPixels = padding !== undefined && Number.isFinite(padding) && photometric?.startsWith('MONOCHROME')
-      ? replacePadding(buffer, padding, backgroundValue(photometric, bitsStored, signed), paddingLimit)
+    // Padding becomes the stored value drawn darkest: the lowest unless the presentation inverts.
+    const darkest = inverts(photometric, header.presentationLutShape) ? 'MONOCHROME1' : 'MONOCHROME2';
+    const paddedPixels = padding !== undefined && Number.isFinite(padding) && monochrome
+      ? replacePadding(buffer, padding, backgroundValue(darkest, header.bitsStored, header.signed), paddingLimit)
       : 0;
-    const stored = knownStoredSide !== undefined ? knownStoredSide : photometric?.startsWith('MONOCHROME') ? chestWallSide(buffer, rows, columns) : null;
+    const stored = knownStoredSide !== undefined ? knownStoredSide : monochrome ? chestWallSide(buffer, rows, columns) : null;
 
-    // dwv keeps only the last of several unnamed file presets; ours pair every centre with its width. The first
-    // one goes into the view config so the first render already uses it (each render costs a full pass).
-    const presets = windowPresets(numbers(meta, '00281050'), numbers(meta, '00281051'), (meta['00281055']?.value as string[] | undefined) ?? []);
-    registerFilePresets(image, presets);
+    // The menu: the VOI LUT Sequence's tables first (the default when present), then every (centre, width) pair of
+    // the header, else the data range. The first goes into the view config so the first render already uses it.
+    const fn = voiFunction(firstString(meta, '00281056'));
+    const explanations = ((meta['00281055']?.value as string[] | undefined) ?? []).map(String);
+    let presets = [...voiLutPresets(this.voiLuts(meta, header.signed)), ...windowPresets(numbers(meta, '00281050'), numbers(meta, '00281051'), explanations, fn)];
+    if (presets.length === 0 && monochrome) {
+      const range = modalityRange(buffer instanceof Int16Array ? new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length) : buffer, header);
+      if (range) presets = [dataRangePreset(range)];
+    }
+    if (monochrome) registerGreyscale(image, header, fn, presets[0] ?? null, buffer);
+    // dwv 0.36 tabulates its own VOI over 2^BitsStored values at every window read: 4 billion iterations for 32-bit
+    // pixels (the page hangs). Our drawing path reads the header above, so dwv's table only needs to be small.
+    const dwvMeta = (image as unknown as { getMeta(): { BitsStored?: number } }).getMeta();
+    if (monochrome && (dwvMeta.BitsStored ?? 0) > 16) dwvMeta.BitsStored = 16;
+    this.presets = presets;
     if (presets.length > 0) {
       this.config.windowCenter = presets[0].center;
       this.config.windowWidth = presets[0].width;
@@ -144,11 +220,6 @@ export class DwvView {
     this.app.render(dataId);
     performance.mark(`viewer:rendered:${this.divId}`);
     this.app.setTool('ZoomAndPan');
-    if (presets.length > 0) {
-      const dwvPresets: Record<string, { wl: WindowLevel[]; name: string }> = {};
-      for (const p of presets) dwvPresets[p.name] = { wl: [new WindowLevel(p.center, p.width)], name: p.name };
-      this.viewLayer().getViewController().addWindowLevelPresets(dwvPresets);
-    }
     if (needsFlip(stored, wantedChestWall)) this.flip();
     this.columns = columns;
     this.chestWall = wantedChestWall;
@@ -236,8 +307,21 @@ export class DwvView {
     if (this.dataId !== null) this.app.setTool(tool);
   }
 
+  /** Draws the menu's preset `name` (a window of the header, a VOI LUT table, or the data range). */
   setPreset(name: string): void {
-    if (this.dataId !== null) this.viewLayer().getViewController().setWindowLevelPreset(name);
+    const preset = this.presets.find((p) => p.name === name);
+    if (this.dataId === null || !preset) return;
+    const layer = this.viewLayer();
+    const vc = layer.getViewController();
+    const image = this.app.getData(this.dataId)?.image;
+    if (image) selectPreset(image, preset);
+    const before = vc.getWindowLevel();
+    vc.setWindowLevel(new WindowLevel(preset.center, preset.width));
+    const after = vc.getWindowLevel();
+    // Same window as before (two presets dwv clamps alike, a table after a window): dwv sees no change, redraw anyway.
+    if (before.center === after.center && before.width === after.width) {
+      (layer as unknown as { onimagecontentchange(e: { dataid: string }): void }).onimagecontentchange({ dataid: this.dataId });
+    }
   }
 
   /** dwv's current window (clamped by dwv to the data range). */
@@ -265,7 +349,7 @@ export class DwvView {
     const group = this.app.getLayerGroupByDivId(this.divId);
     group?.resetZoomPan();
     this.alignChestWall();
-    if (firstPreset) this.viewLayer().getViewController().setWindowLevel(new WindowLevel(firstPreset.center, firstPreset.width));
+    if (firstPreset) this.setPreset(firstPreset.name);
     group?.draw();
   }
 

@@ -13,6 +13,7 @@ import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { fetchFile } from './prefetch.ts';
 import { renderDetails, renderLegend, studyCategories, type ImageFacts } from './side-panel.ts';
+import { renderViewMessage } from './view-message.ts';
 
 export interface ViewerOptions {
   /** Already-started fetches by image URL; missing URLs are fetched on demand. */
@@ -97,9 +98,9 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
     for (const slot of slots) if (slot.view && slot.drawn.length > 0) applyBoxVisibility(slot.view, slot.drawn, boxesOn, hidden);
   }
 
-  function fail(slot: Slot, reason: string): void {
+  function fail(slot: Slot, reason: string, detail: string | null = null): void {
     const label = HANGING_SLOTS[slot.index].label;
-    slot.message.textContent = `${label}: ${reason}.`;
+    renderViewMessage(slot.message, label, reason, detail);
     slot.message.classList.remove('hidden');
     slot.preview.classList.add('hidden');
     setState(slot, 'error');
@@ -115,7 +116,7 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
     for (const preset of info.presets) {
       const option = document.createElement('option');
       option.value = preset.name;
-      option.textContent = `${preset.name} (${preset.center}/${preset.width})`;
+      option.textContent = preset.name;
       select.append(option);
     }
     if (info.presets.length > 0) {
@@ -158,13 +159,13 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
       requestAnimationFrame(() => performance.mark(`viewer:ready:${slot.index}`));
       facts.set(image.imageId, {
         transferSyntax: info.transferSyntax,
-        presets: info.presets.map((p) => `${p.center}/${p.width}`).join(', ') || 'from the data range',
+        presets: info.presets.map((p) => p.name).join('; '),
         flipped: info.flipped,
         paddedPixels: info.paddedPixels,
       });
       refreshDetails();
     } catch (error) {
-      if (!destroyed) fail(slot, error instanceof Error ? error.message : String(error));
+      if (!destroyed) fail(slot, error instanceof Error ? error.message : String(error), (error as { detail?: string | null }).detail ?? null);
     }
   }
 
