@@ -72,6 +72,7 @@ export class DwvView {
   private columns = 0;
   private chestWall: Side = 'left';
   private presets: WindowPreset[] = [];
+  private readonly destroyCallbacks: (() => void)[] = [];
   private readonly container: HTMLElement;
   private readonly config: ViewConfig;
 
@@ -371,7 +372,17 @@ export class DwvView {
     return invertDisplayToImage({ x: p0.getX(), y: p0.getY() }, { x: p1.getX(), y: p1.getY() });
   }
 
+  /** Calls `listener` whenever the view moves on screen (zoom, pan, fit, a new render). */
+  onViewChange(listener: () => void): void {
+    for (const type of ['zoomchange', 'offsetchange', 'renderend']) this.app.addEventListener(type, listener);
+  }
+
+  onDestroy(callback: () => void): void {
+    this.destroyCallbacks.push(callback);
+  }
+
   destroy(): void {
+    for (const callback of this.destroyCallbacks.splice(0)) callback();
     try {
       this.app.abortAllLoads();
       this.app.reset();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {} from '../../src/viewer/viewer-page.ts';
 import { BLOCK, GRID_COLUMNS, GRID_ROWS, blockWord, greyscaleDicom, type GreyscaleCase } from '../fixtures/dicom/greyscale-dicom.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
-import { FIXTURES, fixtureStudy, openFixtureStudy, settledStates } from './viewer-kit.ts';
+import { FIXTURES, FIXTURE_LESION_BOX, fixtureStudy, openFixtureStudy, settledStates } from './viewer-kit.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -213,6 +213,107 @@ describe('the greyscale pipeline of PS3.3 C.11', () => {
       })
       .toBeLessThanOrEqual(1);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+interface LabelGeometry {
+  view: { left: number; top: number; right: number; bottom: number };
+  labels: { text: string; left: number; top: number; right: number; bottom: number; font: string }[];
+  /** The view's name and preset menu, drawn over the image. */
+  header: { left: number; top: number; right: number; bottom: number }[];
+  bodyFont: string;
+}
+
+async function labelGeometry(page: import('playwright-core').Page, index: number): Promise<LabelGeometry> {
+  return page.evaluate((i) => {
+    const frame = document.getElementById(`view-${i}`)!;
+    const v = frame.getBoundingClientRect();
+    const spans = [...frame.parentElement!.querySelectorAll<HTMLElement>('.viewer-label')].filter((s) => !s.classList.contains('hidden'));
+    return {
+      view: { left: v.left, top: v.top, right: v.right, bottom: v.bottom },
+      labels: spans.map((s) => {
+        const r = s.getBoundingClientRect();
+        return { text: s.textContent ?? '', left: r.left, top: r.top, right: r.right, bottom: r.bottom, font: getComputedStyle(s).fontFamily };
+      }),
+      header: [...frame.closest('.viewer-cell')!.querySelectorAll<HTMLElement>('h2, .viewer-preset')]
+        .filter((e) => !e.classList.contains('hidden'))
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        }),
+      bodyFont: getComputedStyle(document.body).fontFamily,
+    };
+  }, index);
+}
+
+function expectLabelsInsideAndApart(g: LabelGeometry, what: string): void {
+  for (const l of g.labels) {
+    expect(l.left, `${what}: "${l.text}" left edge`).toBeGreaterThanOrEqual(g.view.left - 0.5);
+    expect(l.right, `${what}: "${l.text}" right edge`).toBeLessThanOrEqual(g.view.right + 0.5);
+    expect(l.top, `${what}: "${l.text}" top edge`).toBeGreaterThanOrEqual(g.view.top - 0.5);
+    expect(l.bottom, `${what}: "${l.text}" bottom edge`).toBeLessThanOrEqual(g.view.bottom + 0.5);
+    expect(l.font, 'the site’s font').toBe(g.bodyFont);
+  }
+  const all = [...g.labels, ...g.header.map((h) => ({ ...h, text: 'the view’s name or menu', font: '' }))];
+  for (let a = 0; a < g.labels.length; a++) {
+    for (let b = a + 1; b < all.length; b++) {
+      const [p, q] = [all[a], all[b]];
+      const apart = Math.min(p.right, q.right) - Math.max(p.left, q.left) <= 0.5 || Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) <= 0.5;
+      expect(apart, `${what}: "${p.text}" and "${q.text}" do not overlap`).toBe(true);
+    }
+  }
+}
+
+describe('box labels', () => {
+  it('stay inside their view, apart, in the site’s font: at the chest wall, mirrored, side by side, zoomed', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/?study=none');
+    const box = (categories: string[], xmin: number, ymin: number, xmax: number, ymax: number, line: number) => ({
+      categories,
+      findingBirads: '4' as const,
+      box: { xmin, ymin, xmax, ymax },
+      line,
+      outOfBounds: false,
+    });
+    // At the chest wall (x = 0), two boxes side by side near the top, one box filling most of the image.
+    const crowded = [
+      box(['Focal Asymmetry'], 0, 70, 20, 100, 2),
+      box(['Mass'], 30, 2, 60, 20, 3),
+      box(['Suspicious Calcification', 'Architectural Distortion'], 62, 2, 90, 20, 4),
+      FIXTURE_LESION_BOX,
+    ];
+    const { study, files } = fixtureStudy('fixture-labels', [
+      { ...SLOTS[0], file: 'uncompressed.dicom', boxes: crowded },
+      { ...SLOTS[1], file: 'uncompressed.dicom', boxes: crowded },
+      { ...SLOTS[2], file: 'uncompressed.dicom', boxes: [box(['Global Asymmetry'], 0, 0, 128, 160, 5)] },
+    ]);
+    await openFixtureStudy(page, browser.baseURL, study, files);
+    await settledStates(page);
+    // RCC is mirrored (chest wall stored left, hung right), LCC is not.
+    expect(await page.evaluate(() => [0, 1].map((i) => window.vindrViewer!.view(i)!.isFlipped()))).toEqual([true, false]);
+    await page.waitForTimeout(300);
+    for (const index of [0, 1, 2]) {
+      const g = await labelGeometry(page, index);
+      expect(g.labels.length, `view ${index} shows its labels`).toBe(index === 2 ? 1 : 4);
+      expect(g.labels.map((l) => l.text)).toContain(index === 2 ? 'Global asym. · B4' : 'Focal asym. · B4');
+      expectLabelsInsideAndApart(g, `view ${index}`);
+    }
+    await screenshot(page, 'viewer-fidelity-labels');
+    // Zoomed ×3 about the chest-wall box: labels stay inside and the same size (legible at every zoom).
+    const before = (await labelGeometry(page, 0)).labels.find((l) => l.text.startsWith('Focal'))!;
+    await page.evaluate(() => {
+      const frame = document.getElementById('view-0')!.getBoundingClientRect();
+      window.vindrViewer!.view(0)!.zoom(2, frame.width - 20, frame.height / 2);
+    });
+    await page.waitForTimeout(400);
+    const zoomed = await labelGeometry(page, 0);
+    expectLabelsInsideAndApart(zoomed, 'zoomed view');
+    const after = zoomed.labels.find((l) => l.text.startsWith('Focal'));
+    expect(after, 'the chest-wall box’s label is still shown').toBeDefined();
+    expect(after!.bottom - after!.top).toBeCloseTo(before.bottom - before.top, 0);
+    await screenshot(page, 'viewer-fidelity-labels-zoomed');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
