@@ -44,14 +44,14 @@ export function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | u
 }
 
 
-function summary(label: string, values: number[], target?: number): string {
+export function summary(label: string, values: number[], target?: number): string {
   const m = median(values) ?? NaN;
   const [low, high] = extent(values);
   const verdict = target === undefined ? '' : m <= target ? `  ✓ ≤ ${target}` : `  ✗ > ${target}`;
   return `  ${label.padEnd(30)} median ${String(Math.round(m)).padStart(5)} ms   range ${Math.round(low ?? NaN)}–${Math.round(high ?? NaN)} ms${verdict}\n`;
 }
 
-async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
+export async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
   const profile = mkdtempSync(join(tmpdir(), 'viewer-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -6,6 +6,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { buildDecoderWorkers } from './viewer-decoders.ts';
 import { writeViewerPreviews } from './viewer-previews.ts';
 
 export const WORKERS_DIR = join('viewer', 'assets', 'workers');
@@ -25,5 +26,6 @@ export function copyViewerAssets(publicDir: string, log: (line: string) => void)
   const files = readdirSync(source).filter((f) => f.endsWith('.worker.min.js'));
   for (const file of files) copyFileSync(join(source, file), join(target, file));
   log(`Viewer workers: ${files.length} dwv decoders copied to ${join(publicDir, WORKERS_DIR)}/`);
+  buildDecoderWorkers(target, log);
   writeViewerPreviews(publicDir, log);
 }
