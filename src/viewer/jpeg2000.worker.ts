@@ -29,6 +29,9 @@ function decode(openjpeg: OpenJpegModule, codestream: Uint8Array, meta: { bitsAl
     decoder.decode();
     // A copy out of the WebAssembly heap (the view dies with the decoder).
     const bytes = decoder.getDecodedBuffer().slice();
+    const info = decoder.getFrameInfo();
+    // OpenJPEG answers a codestream it cannot read with an empty image rather than an exception.
+    if (bytes.length === 0 || info.width === 0 || info.height === 0) throw new Error('the codestream could not be decoded (OpenJPEG returned no pixels)');
     if (meta.bitsAllocated === 8) return meta.isSigned ? new Int8Array(bytes.buffer) : bytes;
     if (meta.bitsAllocated === 16) return meta.isSigned ? new Int16Array(bytes.buffer) : new Uint16Array(bytes.buffer);
     throw new Error(`JPEG 2000 with ${meta.bitsAllocated} bits allocated is not supported`);

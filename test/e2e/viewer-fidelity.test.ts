@@ -75,7 +75,7 @@ describe('no silent failures', () => {
     const summary = page.locator('.viewer-cell').nth(1).locator('.viewer-message summary');
     await summary.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.viewer-cell').nth(1).locator('.viewer-message details code').textContent()).toMatch(/JPX Error: Invalid box field size/);
+    await expect.poll(() => page.locator('.viewer-cell').nth(1).locator('.viewer-message details code').textContent()).toMatch(/JPEG 2000: the codestream could not be decoded/);
     const previewHidden = await page.locator('.viewer-cell').nth(1).locator('.viewer-preview').evaluate((img) => img.classList.contains('hidden'));
     expect(previewHidden, 'the preview of the replaced image is gone').toBe(true);
     await screenshot(page, 'viewer-fidelity-failures');
