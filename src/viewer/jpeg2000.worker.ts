@@ -20,6 +20,9 @@ interface OpenJpegModule {
 const codec: Promise<OpenJpegModule> = (OpenJPEGWASM as (options: object) => Promise<OpenJpegModule>)({
   // The .wasm sits beside this worker.
   locateFile: (file: string) => new URL(file, self.location.href).href,
+  // OpenJPEG prints "[INFO] …" lines for every decode: not for the page's console.
+  print: () => undefined,
+  printErr: () => undefined,
 });
 
 function decode(openjpeg: OpenJpegModule, codestream: Uint8Array, meta: { bitsAllocated: number; isSigned: boolean }): ArrayBufferView {
