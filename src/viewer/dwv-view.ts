@@ -7,11 +7,15 @@ import { App, AppOptions, Point2D, hasDicomPrefix, ToolConfig, ViewConfig, Windo
 import { invertDisplayToImage, type AffineTransform } from '../lib/viewer/box-geometry.ts';
 import { chestWallSide, needsFlip, type Side } from '../lib/viewer/hanging.ts';
 import { backgroundValue, replacePadding } from '../lib/viewer/pixel-padding.ts';
-import { inverts, modalityRange, voiFunction, type GreyscaleHeader, type VoiLutTable } from '../lib/viewer/greyscale.ts';
-import { explainLoadFailure, fileMetaTransferSyntax, type LoadFailure } from '../lib/viewer/load-failure.ts';
-import { dataRangePreset, voiLutPresets, windowPresets, type WindowPreset } from '../lib/viewer/window-presets.ts';
+import { inverts } from '../lib/viewer/greyscale.ts';
+import { explainLoadFailure, fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
+import type { WindowPreset } from '../lib/viewer/window-presets.ts';
+import { firstString, greyscaleHeader, numbers, presetMenu } from './dicom-elements.ts';
 import { installFastRender, registerGreyscale, selectPreset } from './fast-render.ts';
 import { installLeanDrawLayer } from './lean-draw-layer.ts';
+import { ViewLoadError, errorText } from './view-load-error.ts';
+
+export { ViewLoadError };
 
 export type Tool = 'ZoomAndPan' | 'WindowLevel';
 
@@ -29,40 +33,11 @@ export interface LoadedInfo {
   paddedPixels: number;
 }
 
-/** dwv reports errors as strings, Errors or Events (see notes/dwv.md); a decoder worker's crash is an ErrorEvent. */
-function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
-  if (error instanceof Error) return error.message;
-  if (typeof ErrorEvent !== 'undefined' && error instanceof ErrorEvent) return `decoder worker: ${error.message || 'failed'}`;
-  if (error instanceof Event) return `a decoder worker failed (${error.type})`;
-  return String(error);
-}
-
-/** A load that could not end in a picture: the plain reason, and dwv's own words for the details disclosure. */
-export class ViewLoadError extends Error {
-  readonly detail: string | null;
-  constructor(failure: LoadFailure) {
-    super(failure.message);
-    this.detail = failure.detail;
-  }
-}
-
 /** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
 export const LOAD_TIMEOUT_MS = 60_000;
 
 /** A worker's error arrives without dwv's load end: wait this long for dwv to finish on its own, then fail. */
 const AFTER_ERROR_MS = 500;
-
-function firstString(meta: Record<string, DataElement>, key: string): string | null {
-  const value = meta[key]?.value as unknown;
-  if (Array.isArray(value) && value.length > 0) return String(value[0]).trim();
-  return null;
-}
-
-function numbers(meta: Record<string, DataElement>, key: string): number[] {
-  const value = meta[key]?.value as unknown;
-  return Array.isArray(value) ? value.map((v) => Number(v)) : [];
-}
 
 export class DwvView {
   readonly app = new App();
@@ -140,36 +115,6 @@ export class DwvView {
     });
   }
 
-  /** The header's greyscale pipeline parameters (PS3.3 C.7.6.3, C.11). */
-  private greyscaleHeader(meta: Record<string, DataElement>, photometric: string | null): GreyscaleHeader {
-    const bitsAllocated = numbers(meta, '00280100')[0] ?? 16;
-    const bitsStored = numbers(meta, '00280101')[0] ?? bitsAllocated;
-    const highBit = numbers(meta, '00280102')[0] ?? bitsStored - 1;
-    return {
-      bitsStored: Math.min(bitsStored, bitsAllocated),
-      highBit: highBit < bitsAllocated ? highBit : bitsStored - 1,
-      signed: numbers(meta, '00280103')[0] === 1,
-      slope: numbers(meta, '00281053')[0] ?? 1,
-      intercept: numbers(meta, '00281052')[0] ?? 0,
-      photometric,
-      presentationLutShape: firstString(meta, '20500020'),
-    };
-  }
-
-  /** The VOI LUT Sequence's tables, with their explanations. */
-  private voiLuts(meta: Record<string, DataElement>, signed: boolean): { table: VoiLutTable; explanation: string | null }[] {
-    const items = meta['00283010']?.value as unknown;
-    if (!Array.isArray(items)) return [];
-    return items.flatMap((item: Record<string, DataElement>) => {
-      const descriptor = numbers(item, '00283002');
-      const data = item['00283006']?.value as unknown;
-      if (descriptor.length < 3 || !data || typeof (data as ArrayLike<number>).length !== 'number') return [];
-      // The first mapped value is SS for signed pixels (PS3.3 C.11.2.1.1).
-      const first = signed && descriptor[1] > 32767 ? descriptor[1] - 65536 : descriptor[1];
-      return [{ table: { firstMapped: first, bits: descriptor[2], data: data as ArrayLike<number> }, explanation: firstString(item, '00283003') }];
-    });
-  }
-
   private show(dataId: string, wantedChestWall: Side, knownStoredSide: Side | null | undefined): LoadedInfo {
     this.dataId = dataId;
     const meta = this.app.getMetaData(dataId) as Record<string, DataElement>;
@@ -187,7 +132,7 @@ export class DwvView {
     const buffer = dwvBuffer instanceof Float32Array && bitsAllocated === 32 && meta['7FE00010'] !== undefined
       ? new Uint32Array(dwvBuffer.buffer, dwvBuffer.byteOffset, dwvBuffer.length)
       : dwvBuffer;
-    const header = this.greyscaleHeader(meta, photometric);
+    const header = greyscaleHeader(meta, photometric);
     const monochrome = samples === 1 && (photometric === null || photometric.startsWith('MONOCHROME'));
     const padding = numbers(meta, '00280120')[0];
     const paddingLimit = numbers(meta, '00280121')[0];
@@ -198,15 +143,7 @@ export class DwvView {
       : 0;
     const stored = knownStoredSide !== undefined ? knownStoredSide : monochrome ? chestWallSide(buffer, rows, columns) : null;
 
-    // The menu: the VOI LUT Sequence's tables first (the default when present), then every (centre, width) pair of
-    // the header, else the data range. The first goes into the view config so the first render already uses it.
-    const fn = voiFunction(firstString(meta, '00281056'));
-    const explanations = ((meta['00281055']?.value as string[] | undefined) ?? []).map(String);
-    let presets = [...voiLutPresets(this.voiLuts(meta, header.signed)), ...windowPresets(numbers(meta, '00281050'), numbers(meta, '00281051'), explanations, fn)];
-    if (presets.length === 0 && monochrome) {
-      const range = modalityRange(buffer instanceof Int16Array ? new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length) : buffer, header);
-      if (range) presets = [dataRangePreset(range)];
-    }
+    const { presets, fn } = presetMenu(meta, header, buffer, monochrome);
     if (monochrome) registerGreyscale(image, header, fn, presets[0] ?? null, buffer);
     // dwv 0.36 tabulates its own VOI over 2^BitsStored values at every window read: 4 billion iterations for 32-bit
     // pixels (the page hangs). Our drawing path reads the header above, so dwv's table only needs to be small.
