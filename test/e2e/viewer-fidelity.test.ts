@@ -135,6 +135,7 @@ const CASES: Record<string, GreyscaleCase> = {
   noTransferSyntax: { seed: 'no-syntax', values: ramp(0, 4095), windowCenter: [2048], windowWidth: [4096], noTransferSyntax: true },
   thirtyTwoBit: { seed: 'u32', values: ramp(0, 1_000_000), bitsAllocated: 32, windowCenter: [500_000], windowWidth: [1_000_000] },
   eightBit: { seed: 'u8', values: ramp(0, 255), bitsAllocated: 8, bitsStored: 8, windowCenter: [100], windowWidth: [120], voiLutFunction: 'SIGMOID' },
+  oneBit: { seed: 'bit', values: [0, 1, 1, 0, 1], oneBit: true },
 };
 
 /** The grey drawn at each block's centre, read from the view's canvas through dwv's image → screen transform. */
