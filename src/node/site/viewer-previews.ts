@@ -17,7 +17,7 @@ import type { PreviewEntry, PreviewManifest } from '../../viewer/prefetch.ts';
 
 export const PREVIEW_DIR = join('viewer', 'assets', 'previews');
 /** Bump when the preview or the chest-wall side would come out differently: older previews are then redone. */
-export const PREVIEW_VERSION = 2;
+export const PREVIEW_VERSION = 3;
 /** Rows of a preview: about a view's height on a large screen (the enlarged view shows full resolution soon). */
 export const PREVIEW_MAX_HEIGHT = 720;
 
