@@ -22,7 +22,7 @@ import type {} from '../../src/viewer/viewer-page.ts';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const TARGETS = { firstMs: 1000, allMs: 2500 };
 
-interface ViewerRun {
+export interface ViewerRun {
   firstDrawnMs: number;
   allDrawnMs: number;
   firstFullMs: number;
@@ -36,7 +36,7 @@ interface ViewerBench {
 
 
 /** A sample study whose four images are all SIEMENS 3518×2800 (the heaviest common case), else the first sample. */
-function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | undefined {
+export function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | undefined {
   const siemens = samples.find(
     (s) => s.images.length >= 4 && s.images.every((i) => i.vendor === 'SIEMENS' && i.rows === 3518 && i.columns === 2800),
   );
@@ -44,14 +44,14 @@ function pickBenchStudy(samples: readonly SampleStudy[]): SampleStudy | undefine
 }
 
 
-function summary(label: string, values: number[], target?: number): string {
+export function summary(label: string, values: number[], target?: number): string {
   const m = median(values) ?? NaN;
   const [low, high] = extent(values);
   const verdict = target === undefined ? '' : m <= target ? `  ✓ ≤ ${target}` : `  ✗ > ${target}`;
   return `  ${label.padEnd(30)} median ${String(Math.round(m)).padStart(5)} ms   range ${Math.round(low ?? NaN)}–${Math.round(high ?? NaN)} ms${verdict}\n`;
 }
 
-async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
+export async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
   const profile = mkdtempSync(join(tmpdir(), 'viewer-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

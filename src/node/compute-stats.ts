@@ -12,6 +12,7 @@
 import { basename, join } from 'node:path';
 import type { AgeSource } from '../lib/release/accumulated-release.ts';
 import { StatsAccumulator } from '../lib/release/stats-accumulator.ts';
+import type { CensusHeader } from '../lib/census/header-census.ts';
 import type { Stats } from '../lib/types.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readDicomHeaders } from './dicom-header.ts';
@@ -35,6 +36,9 @@ export interface ReleaseReading {
   ageSource: AgeSource;
   synthetic: boolean;
   hasMetadata: boolean;
+  /** The census fields of every header read (readImageHeaders), and how many files could not be read. */
+  census: CensusHeader[];
+  unreadableHeaders: number;
   onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -65,6 +69,8 @@ export async function readRelease(dir: string, options: ComputeStatsOptions = {}
     acc,
     files,
     hasMetadata,
+    census: [],
+    unreadableHeaders: 0,
     ageSource: hasMetadata ? 'metadata.csv' : acc.imagesFolder ? 'dicom' : 'none',
     synthetic: await pathExists(join(dir, FILES.syntheticMarker)),
     onProgress: options.onProgress,
@@ -72,8 +78,9 @@ export async function readRelease(dir: string, options: ComputeStatsOptions = {}
 }
 
 /**
- * Reads the headers of these images' DICOM files (dense ids; files that exist): each size is checked against the
- * CSV, and without metadata.csv their ages, vendors, models and photometric interpretations are taken from them.
+ * Reads the headers of these images' DICOM files (dense ids; files that exist), once for everything: each size is
+ * checked against the CSV, each joins the header census, and without metadata.csv their ages, vendors, models and
+ * photometric interpretations are taken from them.
  */
 export async function readImageHeaders(reading: ReleaseReading, images: readonly number[]): Promise<void> {
   const { acc, dir } = reading;
@@ -84,8 +91,10 @@ export async function readImageHeaders(reading: ReleaseReading, images: readonly
     const image = images[i];
     if ('error' in header) {
       acc.reportUnreadableImage(image, header.error);
+      reading.unreadableHeaders++;
       return;
     }
+    reading.census.push(header.census);
     acc.checkImageSize(image, header.rows, header.columns);
     if (!reading.hasMetadata) {
       acc.addImageFacts({ imageId: acc.index.images.get(image), ...header }, { file: FILES.breast, line: acc.index.imageLine[image] });

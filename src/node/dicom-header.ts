@@ -5,11 +5,14 @@
 // anyway because it does not validate UIDs.
 
 import { open } from 'node:fs/promises';
+import type { CensusHeader } from '../lib/census/header-census.ts';
 import { parseDicomAge } from '../lib/csv/dicom-age.ts';
 
 const HEADER_BYTES = 64 * 1024;
 
 interface DicomHeaderFacts {
+  /** What the header census counts (src/lib/census/header-census.ts). */
+  census: CensusHeader;
   ageYears: number | null;
   manufacturer: string;
   model: string;
@@ -27,7 +30,7 @@ interface DcmjsData {
     readFile(
       buffer: ArrayBuffer,
       options: { ignoreErrors: boolean; untilTag: string; includeUntilTagValue: boolean },
-    ): { dict: Record<string, DicomElement | undefined> };
+    ): { meta: Record<string, DicomElement | undefined>; dict: Record<string, DicomElement | undefined> };
   };
 }
 
@@ -49,6 +52,36 @@ const TAG = {
   columns: '00280011',
   pixelData: '7FE00010',
 } as const;
+
+function textOrNull(element: DicomElement | undefined): string | null {
+  return text(element) || null;
+}
+
+function numbers(element: DicomElement | undefined): number[] {
+  return (element?.Value ?? []).map((v) => Number(v)).filter((v) => Number.isFinite(v));
+}
+
+function strings(element: DicomElement | undefined): string[] {
+  return (element?.Value ?? []).filter((v): v is string => typeof v === 'string');
+}
+
+/** The census fields of a header: how its pixels are to be displayed, per the standard's elements. */
+function censusHeader(meta: Record<string, DicomElement | undefined>, dict: Record<string, DicomElement | undefined>): CensusHeader {
+  return {
+    manufacturer: textOrNull(dict[TAG.manufacturer]),
+    model: textOrNull(dict[TAG.model]),
+    transferSyntax: textOrNull(meta['00020010']),
+    photometric: textOrNull(dict[TAG.photometric]),
+    presentationLutShape: textOrNull(dict['20500020']),
+    voiLutFunction: textOrNull(dict['00281056']),
+    windowCenters: numbers(dict['00281050']),
+    windowWidths: numbers(dict['00281051']),
+    windowExplanations: strings(dict['00281055']),
+    bitsStored: numbers(dict['00280101'])[0] ?? null,
+    pixelSpacing: numbers(dict['00280030']),
+    paddingValue: numbers(dict['00280120'])[0] ?? null,
+  };
+}
 
 function count(element: DicomElement | undefined): number | null {
   const value = element?.Value?.[0];
@@ -72,8 +105,9 @@ export async function readDicomHeaderFacts(path: string): Promise<DicomHeaderFac
     await file.close();
   }
   let dict: Record<string, DicomElement | undefined>;
+  let meta: Record<string, DicomElement | undefined>;
   try {
-    ({ dict } = DicomMessage.readFile(bytes.buffer.slice(0, length), {
+    ({ meta, dict } = DicomMessage.readFile(bytes.buffer.slice(0, length), {
       ignoreErrors: true,
       untilTag: TAG.pixelData,
       includeUntilTagValue: false,
@@ -82,6 +116,7 @@ export async function readDicomHeaderFacts(path: string): Promise<DicomHeaderFac
     throw new Error(`not readable as DICOM (${error instanceof Error ? error.message : String(error)})`);
   }
   return {
+    census: censusHeader(meta, dict),
     ageYears: parseDicomAge(text(dict[TAG.patientAge])),
     manufacturer: text(dict[TAG.manufacturer]),
     model: text(dict[TAG.model]),

@@ -1,12 +1,14 @@
 // The CSV's boxes as native dwv annotations on one view: in image pixel coordinates (so they follow zoom, pan and
-// flip), one colour per finding category from the shared palette, labelled with categories and finding BI-RADS,
-// clipped to the image and marked when they run outside. Visibility is switched per category from the legend.
+// flip), one colour per finding category from the shared palette, clipped to the image and marked when they run
+// outside. Their labels (categories and finding BI-RADS) are HTML placed by box-labels.ts, not dwv's canvas text.
+// Visibility is switched per category from the legend.
 
 import { Annotation, Point2D, Rectangle } from 'dwv';
 import { clipBox } from '../lib/viewer/box-geometry.ts';
 import { colorOf } from '../lib/palette.ts';
 import { boxLabel } from '../lib/viewer/box-label.ts';
 import type { SampleBox } from '../lib/types.ts';
+import { BoxLabels } from './box-labels.ts';
 import type { DwvView } from './dwv-view.ts';
 
 export interface DrawnBox {
@@ -16,7 +18,10 @@ export interface DrawnBox {
   drawn: { xmin: number; ymin: number; xmax: number; ymax: number };
   clipped: boolean;
   colour: string;
+  label: string;
 }
+
+const labelsOf = new WeakMap<DwvView, BoxLabels>();
 
 /** Adds the boxes to the view; returns what was drawn and the boxes that could not be (no area inside the image). */
 export function addBoxes(view: DwvView, boxes: readonly SampleBox[], columns: number, rows: number): { drawn: DrawnBox[]; skipped: SampleBox[] } {
@@ -41,9 +46,10 @@ export function addBoxes(view: DwvView, boxes: readonly SampleBox[], columns: nu
     annotation.colour = colour;
     annotation.init(vc);
     annotation.mathShape = new Rectangle(new Point2D(clip.box.xmin, clip.box.ymin), new Point2D(clip.box.xmax, clip.box.ymax));
-    annotation.textExpr = boxLabel(box, clipped);
+    // No canvas text: dwv's label is scaled with the zoom, mirrored with a flip and cut at the view's edge.
+    annotation.textExpr = '';
     group.add(annotation);
-    drawn.push({ id: annotation.trackingUid, categories: box.categories, drawn: clip.box, clipped, colour });
+    drawn.push({ id: annotation.trackingUid, categories: box.categories, drawn: clip.box, clipped, colour, label: boxLabel(box, clipped) });
   }
   group.setEditable(false);
   const before = new Set<unknown>(app.getLayerGroupByDivId(view.divId)?.getDrawLayers() ?? []);
@@ -52,6 +58,12 @@ export function addBoxes(view: DwvView, boxes: readonly SampleBox[], columns: nu
   // The boxes are read-only: tools (zoom/pan, window/level) act on the image layer, and the draw layer lets the
   // pointer through to it (pointer-events: none on .drawLayer, set on the page's view containers).
   app.getLayerGroupByDivId(view.divId)?.setActiveLayerByDataId(dataId);
+  const container = document.getElementById(view.divId);
+  if (container && drawn.length > 0) {
+    const labels = new BoxLabels(view, container, drawn);
+    labelsOf.set(view, labels);
+    view.onDestroy(() => labels.destroy());
+  }
   return { drawn, skipped };
 }
 
@@ -63,6 +75,7 @@ export function applyBoxVisibility(view: DwvView, drawn: readonly DrawnBox[], bo
   for (const box of drawn) {
     const visible = boxesOn && box.categories.some((c) => !hidden.has(c));
     layer.setAnnotationVisibility(box.id, visible);
+    labelsOf.get(view)?.setVisible(box.id, visible);
   }
   layer.draw();
 }

@@ -7,9 +7,14 @@ import { App, AppOptions, Point2D, hasDicomPrefix, ToolConfig, ViewConfig, Windo
 import { invertDisplayToImage, type AffineTransform } from '../lib/viewer/box-geometry.ts';
 import { chestWallSide, needsFlip, type Side } from '../lib/viewer/hanging.ts';
 import { backgroundValue, replacePadding } from '../lib/viewer/pixel-padding.ts';
-import { windowPresets, type WindowPreset } from '../lib/viewer/window-presets.ts';
-import { installFastRender, registerFilePresets } from './fast-render.ts';
+import { inverts } from '../lib/viewer/greyscale.ts';
+import { explainLoadFailure, fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
+import type { WindowPreset } from '../lib/viewer/window-presets.ts';
+import { firstString, greyscaleHeader, numbers, presetMenu } from './dicom-elements.ts';
+import { installFastRender, registerGreyscale, selectPreset } from './fast-render.ts';
 import { installLeanDrawLayer } from './lean-draw-layer.ts';
+import { ViewLoadError, errorText } from './view-load-error.ts';
+
 
 export type Tool = 'ZoomAndPan' | 'WindowLevel';
 
@@ -27,33 +32,11 @@ export interface LoadedInfo {
   paddedPixels: number;
 }
 
-/** dwv reports errors as strings, Errors or Events (see notes/dwv.md). */
-function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
-  if (error instanceof Error) return error.message;
-  if (error instanceof Event) return `a decoder worker failed (${error.type})`;
-  return String(error);
-}
+/** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
+const LOAD_TIMEOUT_MS = 60_000;
 
-/** Readable reason for the message shown in the view. */
-function describeLoadError(raw: string): string {
-  if (/DICM|not a valid DICOM/i.test(raw)) return 'this is not a DICOM file';
-  if (/RangeError|typed array|offset is out of bounds|out of range/i.test(raw)) return 'the DICOM file is truncated or damaged';
-  if (/No loader/i.test(raw)) return 'no loader accepts this file';
-  if (/transfer syntax|not supported|unsupported/i.test(raw)) return `its compression is not supported (${raw})`;
-  return raw;
-}
-
-function firstString(meta: Record<string, DataElement>, key: string): string | null {
-  const value = meta[key]?.value as unknown;
-  if (Array.isArray(value) && value.length > 0) return String(value[0]).trim();
-  return null;
-}
-
-function numbers(meta: Record<string, DataElement>, key: string): number[] {
-  const value = meta[key]?.value as unknown;
-  return Array.isArray(value) ? value.map((v) => Number(v)) : [];
-}
+/** A worker's error arrives without dwv's load end: wait this long for dwv to finish on its own, then fail. */
+const AFTER_ERROR_MS = 500;
 
 export class DwvView {
   readonly app = new App();
@@ -62,6 +45,8 @@ export class DwvView {
   private flipped = false;
   private columns = 0;
   private chestWall: Side = 'left';
+  private presets: WindowPreset[] = [];
+  private readonly destroyCallbacks: (() => void)[] = [];
   private readonly container: HTMLElement;
   private readonly config: ViewConfig;
 
@@ -82,34 +67,49 @@ export class DwvView {
   /** Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. */
   load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined): Promise<LoadedInfo> {
     return new Promise<LoadedInfo>((resolve, reject) => {
-      // A file without the DICM marker that dwv also fails on is "not DICOM", whatever dwv's own error says.
+      const bytes = new Uint8Array(buffer);
       const prefixed = buffer.byteLength >= 132 && hasDicomPrefix(buffer);
-      const explain = (raw: string) => (prefixed ? describeLoadError(raw) : 'this is not a DICOM file (no DICM marker at byte 128)');
+      const facts = { dicomPrefix: prefixed, transferSyntax: prefixed ? fileMetaTransferSyntax(bytes) : null };
+      let settled = false;
       let failure: string | null = null;
       let loaded: string | null = null;
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        for (const t of timers) clearTimeout(t);
+        outcome();
+      };
+      const fail = (raw: string) =>
+        finish(() => {
+          this.app.abortAllLoads();
+          reject(new ViewLoadError(explainLoadFailure(raw, facts)));
+        });
       const app = this.app;
       app.addEventListener('error', (event: { error?: unknown }) => {
         failure ??= errorText(event.error);
+        // A decoder worker's crash never reaches dwv's load end: do not wait for it.
+        timers.push(setTimeout(() => fail(failure ?? 'the file could not be read'), AFTER_ERROR_MS));
       });
       app.addEventListener('load', (event: { dataid: string }) => {
         loaded = event.dataid;
       });
       app.addEventListener('loadend', () => {
+        if (settled) return;
         performance.mark(`viewer:parsed:${this.divId}`);
-        if (failure !== null || loaded === null) {
-          reject(new Error(explain(failure ?? 'the file could not be read')));
-          return;
-        }
+        if (failure !== null || loaded === null) return fail(failure ?? 'dwv produced no image');
         try {
-          resolve(this.show(loaded, wantedChestWall, knownStoredSide));
+          const info = this.show(loaded, wantedChestWall, knownStoredSide);
+          finish(() => resolve(info));
         } catch (error) {
-          reject(new Error(explain(errorText(error))));
+          fail(errorText(error));
         }
       });
+      timers.push(setTimeout(() => fail(`the image did not finish decoding within ${LOAD_TIMEOUT_MS / 1000} s`), LOAD_TIMEOUT_MS));
       try {
         app.loadImageObject([{ 'Content-Type': 'application/dicom', filename: 'image.dcm', data: buffer }]);
       } catch (error) {
-        reject(new Error(explain(errorText(error))));
+        fail(errorText(error));
       }
     });
   }
@@ -120,22 +120,35 @@ export class DwvView {
     const image = this.app.getData(dataId)?.image;
     if (!meta || !image) throw new Error('dwv produced no image');
     const photometric = firstString(meta, '00280004');
+    const samples = numbers(meta, '00280002')[0] ?? 1;
+    const bitsAllocated = numbers(meta, '00280100')[0] ?? 16;
+    const frames = numbers(meta, '00280008')[0] ?? 1;
+    if (samples === 1 && bitsAllocated === 32 && frames > 1) throw new Error(`32-bit pixel data in ${frames} frames: this viewer shows single-frame 32-bit images only`);
     const rows = numbers(meta, '00280010')[0] ?? 0;
     const columns = numbers(meta, '00280011')[0] ?? 0;
-    const buffer = image.getBuffer() as unknown as { length: number; [i: number]: number };
+    const dwvBuffer = image.getBuffer() as unknown as { length: number; [i: number]: number };
+    // dwv 0.36 reads 32-bit integer Pixel Data (7FE0,0010) as Float32Array: the same bytes, read as the words they are.
+    const buffer = dwvBuffer instanceof Float32Array && bitsAllocated === 32 && meta['7FE00010'] !== undefined
+      ? new Uint32Array(dwvBuffer.buffer, dwvBuffer.byteOffset, dwvBuffer.length)
+      : dwvBuffer;
+    const header = greyscaleHeader(meta, photometric);
+    const monochrome = samples === 1 && (photometric === null || photometric.startsWith('MONOCHROME'));
     const padding = numbers(meta, '00280120')[0];
     const paddingLimit = numbers(meta, '00280121')[0];
-    const bitsStored = numbers(meta, '00280101')[0] ?? 16;
-    const signed = numbers(meta, '00280103')[0] === 1;
-    const paddedPixels = padding !== undefined && Number.isFinite(padding) && photometric?.startsWith('MONOCHROME')
-      ? replacePadding(buffer, padding, backgroundValue(photometric, bitsStored, signed), paddingLimit)
+    // Padding becomes the stored value drawn darkest: the lowest unless the presentation inverts.
+    const darkest = inverts(photometric, header.presentationLutShape) ? 'MONOCHROME1' : 'MONOCHROME2';
+    const paddedPixels = padding !== undefined && Number.isFinite(padding) && monochrome
+      ? replacePadding(buffer, padding, backgroundValue(darkest, header.bitsStored, header.signed), paddingLimit)
       : 0;
-    const stored = knownStoredSide !== undefined ? knownStoredSide : photometric?.startsWith('MONOCHROME') ? chestWallSide(buffer, rows, columns) : null;
+    const stored = knownStoredSide !== undefined ? knownStoredSide : monochrome ? chestWallSide(buffer, rows, columns) : null;
 
-    // dwv keeps only the last of several unnamed file presets; ours pair every centre with its width. The first
-    // one goes into the view config so the first render already uses it (each render costs a full pass).
-    const presets = windowPresets(numbers(meta, '00281050'), numbers(meta, '00281051'), (meta['00281055']?.value as string[] | undefined) ?? []);
-    registerFilePresets(image, presets);
+    const { presets, fn } = presetMenu(meta, header, buffer, monochrome);
+    if (monochrome) registerGreyscale(image, header, fn, presets[0] ?? null, buffer);
+    // dwv 0.36 tabulates its own VOI over 2^BitsStored values at every window read: 4 billion iterations for 32-bit
+    // pixels (the page hangs). Our drawing path reads the header above, so dwv's table only needs to be small.
+    const dwvMeta = (image as unknown as { getMeta(): { BitsStored?: number } }).getMeta();
+    if (monochrome && (dwvMeta.BitsStored ?? 0) > 16) dwvMeta.BitsStored = 16;
+    this.presets = presets;
     if (presets.length > 0) {
       this.config.windowCenter = presets[0].center;
       this.config.windowWidth = presets[0].width;
@@ -144,11 +157,6 @@ export class DwvView {
     this.app.render(dataId);
     performance.mark(`viewer:rendered:${this.divId}`);
     this.app.setTool('ZoomAndPan');
-    if (presets.length > 0) {
-      const dwvPresets: Record<string, { wl: WindowLevel[]; name: string }> = {};
-      for (const p of presets) dwvPresets[p.name] = { wl: [new WindowLevel(p.center, p.width)], name: p.name };
-      this.viewLayer().getViewController().addWindowLevelPresets(dwvPresets);
-    }
     if (needsFlip(stored, wantedChestWall)) this.flip();
     this.columns = columns;
     this.chestWall = wantedChestWall;
@@ -236,8 +244,21 @@ export class DwvView {
     if (this.dataId !== null) this.app.setTool(tool);
   }
 
+  /** Draws the menu's preset `name` (a window of the header, a VOI LUT table, or the data range). */
   setPreset(name: string): void {
-    if (this.dataId !== null) this.viewLayer().getViewController().setWindowLevelPreset(name);
+    const preset = this.presets.find((p) => p.name === name);
+    if (this.dataId === null || !preset) return;
+    const layer = this.viewLayer();
+    const vc = layer.getViewController();
+    const image = this.app.getData(this.dataId)?.image;
+    if (image) selectPreset(image, preset);
+    const before = vc.getWindowLevel();
+    vc.setWindowLevel(new WindowLevel(preset.center, preset.width));
+    const after = vc.getWindowLevel();
+    // Same window as before (two presets dwv clamps alike, a table after a window): dwv sees no change, redraw anyway.
+    if (before.center === after.center && before.width === after.width) {
+      (layer as unknown as { onimagecontentchange(e: { dataid: string }): void }).onimagecontentchange({ dataid: this.dataId });
+    }
   }
 
   /** dwv's current window (clamped by dwv to the data range). */
@@ -265,7 +286,7 @@ export class DwvView {
     const group = this.app.getLayerGroupByDivId(this.divId);
     group?.resetZoomPan();
     this.alignChestWall();
-    if (firstPreset) this.viewLayer().getViewController().setWindowLevel(new WindowLevel(firstPreset.center, firstPreset.width));
+    if (firstPreset) this.setPreset(firstPreset.name);
     group?.draw();
   }
 
@@ -287,7 +308,17 @@ export class DwvView {
     return invertDisplayToImage({ x: p0.getX(), y: p0.getY() }, { x: p1.getX(), y: p1.getY() });
   }
 
+  /** Calls `listener` whenever the view moves on screen (zoom, pan, fit, a new render). */
+  onViewChange(listener: () => void): void {
+    for (const type of ['zoomchange', 'offsetchange', 'renderend']) this.app.addEventListener(type, listener);
+  }
+
+  onDestroy(callback: () => void): void {
+    this.destroyCallbacks.push(callback);
+  }
+
   destroy(): void {
+    for (const callback of this.destroyCallbacks.splice(0)) callback();
     try {
       this.app.abortAllLoads();
       this.app.reset();

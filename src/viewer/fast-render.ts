@@ -1,39 +1,78 @@
-// A fast path for dwv 0.36's View.generateImageData on what mammograms are: one frame, one unsigned greyscale
-// channel, constant rescale, linear window, acquisition orientation, no alpha function. dwv's generic loop allocates
-// an iterator result per pixel (≈1–2 s for a 3518×2800 image on this machine); this builds dwv's own lookup
-// (rescale → linear window → Uint8Clamped → colour map, the same formulas as dwv's VOI LUT) once per window and writes
-// each pixel as one 32-bit RGBA word (≈20 ms). Anything else falls back to dwv's original method unchanged.
+// The viewer's greyscale drawing, replacing dwv 0.36's View.generateImageData for single-frame greyscale images: the
+// standard's pipeline (src/lib/viewer/greyscale.ts: stored bits, rescale, VOI window with its function or VOI LUT
+// table, presentation LUT) built once per window as a table over every raw word, then one 32-bit RGBA word written per
+// pixel (≈20 ms for 3518×2800). dwv's own loop allocates an iterator result per pixel (≈1–2 s here) and ignores
+// SIGMOID's exactness, VOI LUT Sequences, Presentation LUT Shape and junk high bits. 32-bit words take the pipeline
+// per pixel. Anything else (colour, multi-frame, reoriented) falls back to dwv's original method unchanged.
 // Also dwv's Image.calculateDataRange (min/max before the first window is set), which reads every pixel through a
 // method call (≈30 ms per image in a CPU profile): the same min/max over the same pixels, straight off the buffer.
 
-import { Image, View, luts } from 'dwv';
-import { clampToDataRange, linearWindow } from '../lib/viewer/window-presets.ts';
+import { Image, View } from 'dwv';
+import { greyscalePipeline, greyscaleTable, type GreyscaleHeader, type Voi, type VoiFunction } from '../lib/viewer/greyscale.ts';
+import type { WindowPreset } from '../lib/viewer/window-presets.ts';
 
 interface ViewLike {
   getImage(): {
     getNumberOfComponents(): number;
-    getPhotometricInterpretation(): string;
-    isConstantRSI(): boolean;
-    getRescaleSlopeAndIntercept(): { getSlope(): number; getIntercept(): number };
-    getMeta(): { BitsStored?: number; PixelRepresentation?: number; VOILUTFunction?: string };
     getBuffer(): ArrayLike<number> & { length: number };
     getGeometry(): { getSize(): { get(i: number): number; length(): number } };
   };
   isAquisitionOrientation(): boolean;
   getWindowLevel(): { center: number; width: number } | undefined;
   setWindowLevelPresetById(id: number, silent?: boolean): void;
-  getColourMap(): string;
 }
 
 /**
- * The file's own window presets per dwv image. dwv clamps every window to the data range (a 2048/4096 preset on
- * data spanning 422…3674 becomes 2048/3252, a different contrast than the file asks for); when the view's window is
- * the clamped form of a file preset, the fast path draws with the preset itself, as the build-time preview does.
+ * Per dwv image: its header's greyscale pipeline, the preset chosen in the menu and the window dwv reported for it
+ * (dwv clamps every window to its data range, so a 2048/4096 preset may come back as 2048/3252). While dwv's window is
+ * the one reported for the preset, the preset itself is drawn (its exact window, or its VOI LUT table); after a
+ * window/level drag, dwv's window is drawn with the file's VOI LUT Function.
  */
-const filePresets = new WeakMap<object, readonly { center: number; width: number }[]>();
+interface GreyscaleState {
+  header: GreyscaleHeader;
+  fn: VoiFunction;
+  selected: WindowPreset | null;
+  selectedWindow: { center: number; width: number } | null;
+  cache: { key: string; lut: Uint32Array } | null;
+  /** The pixel words as the header says they are (dwv's buffer may read 32-bit integers as floats). */
+  words: ArrayLike<number>;
+}
 
-export function registerFilePresets(image: object, presets: readonly { center: number; width: number }[]): void {
-  filePresets.set(image, presets);
+const states = new WeakMap<object, GreyscaleState>();
+
+export function registerGreyscale(image: object, header: GreyscaleHeader, fn: VoiFunction, first: WindowPreset | null, words: ArrayLike<number>): void {
+  states.set(image, { header, fn, selected: first, selectedWindow: null, cache: null, words });
+}
+
+/** The menu chose `preset`: drawn as such from the next render on (until the window is dragged). */
+export function selectPreset(image: object, preset: WindowPreset): void {
+  const state = states.get(image);
+  if (!state) return;
+  state.selected = preset;
+  state.selectedWindow = null;
+}
+
+function currentVoi(state: GreyscaleState, wl: { center: number; width: number }): Voi {
+  const selected = state.selected;
+  if (selected && (state.selectedWindow === null || (state.selectedWindow.center === wl.center && state.selectedWindow.width === wl.width))) {
+    state.selectedWindow = { center: wl.center, width: wl.width };
+    return selected.table ? { kind: 'table', table: selected.table } : { kind: 'window', center: selected.center, width: selected.width, fn: selected.fn };
+  }
+  state.selected = null;
+  return { kind: 'window', center: wl.center, width: wl.width, fn: state.fn };
+}
+
+function greyWord(g: number): number {
+  // Little-endian RGBA word: A in the high byte.
+  return ((0xff << 24) | (g << 16) | (g << 8) | g) >>> 0;
+}
+
+/** The raw words of a pixel buffer read as unsigned (a signed buffer's bytes through an unsigned view). */
+function unsignedWords(buffer: ArrayLike<number>): Uint16Array | Uint8Array | null {
+  if (buffer instanceof Uint16Array || buffer instanceof Uint8Array) return buffer;
+  if (buffer instanceof Int16Array) return new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length);
+  if (buffer instanceof Int8Array) return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+  return null;
 }
 
 let installed = false;
@@ -71,57 +110,42 @@ export function installFastRender(): void {
   installFastDataRange();
   const proto = View.prototype as unknown as { generateImageData(data: ImageData, index?: unknown): void };
   const original = proto.generateImageData;
-  let cache: { key: string; lut: Uint32Array } | null = null;
   proto.generateImageData = function (this: ViewLike, data: ImageData, index?: unknown) {
     const image = this.getImage();
-    const photometric = image.getPhotometricInterpretation();
-    const meta = image.getMeta();
+    const state = states.get(image);
     const size = image.getGeometry().getSize();
-    const buffer = image.getBuffer();
+    const buffer = state?.words ?? image.getBuffer();
     const pixels = data.width * data.height;
-    const simple =
-      (photometric === 'MONOCHROME1' || photometric === 'MONOCHROME2') &&
+    const ours =
+      state !== undefined &&
       image.getNumberOfComponents() === 1 &&
-      image.isConstantRSI() &&
-      meta.PixelRepresentation !== 1 &&
-      (meta.VOILUTFunction === undefined || meta.VOILUTFunction === 'LINEAR') &&
       this.isAquisitionOrientation() &&
       (size.length() < 3 || size.get(2) === 1) &&
-      buffer.length === pixels &&
-      (buffer instanceof Uint16Array || buffer instanceof Uint8Array);
-    if (!simple) return original.call(this, data, index);
+      buffer.length === pixels;
+    if (!ours) return original.call(this, data, index);
     if (this.getWindowLevel() === undefined) this.setWindowLevelPresetById(0, true);
-    let wl = this.getWindowLevel();
-    const range = (image as unknown as { getRescaledDataRange(): { min: number; max: number } }).getRescaledDataRange();
-    const current = wl;
-    const intended = current && filePresets.get(image)?.find((p) => {
-      const clamped = clampToDataRange(p, range);
-      return clamped.center === current.center && clamped.width === current.width;
-    });
-    if (intended) wl = intended;
-    const map = (luts as Record<string, { red: number[]; green: number[]; blue: number[] } | undefined>)[this.getColourMap()];
-    if (!wl || !map) return original.call(this, data, index);
-    const rsi = image.getRescaleSlopeAndIntercept();
-    const slope = rsi.getSlope();
-    const intercept = rsi.getIntercept();
-    const lutSize = buffer instanceof Uint8Array ? 256 : 65536;
-    const key = `${wl.center}/${wl.width}/${slope}/${intercept}/${this.getColourMap()}/${lutSize}`;
-    if (cache?.key !== key) {
-      const voi = linearWindow(wl.center, wl.width);
-      const grey = new Uint8ClampedArray(lutSize);
-      for (let v = 0; v < lutSize; v++) grey[v] = voi(v * slope + intercept);
-      const lut = new Uint32Array(lutSize);
-      // Little-endian RGBA word: A in the high byte.
-      for (let v = 0; v < lutSize; v++) {
-        const g = grey[v];
-        lut[v] = (0xff << 24) | (map.blue[g] << 16) | (map.green[g] << 8) | map.red[g];
-      }
-      cache = { key, lut };
-    }
-    const lut = cache.lut;
+    const wl = this.getWindowLevel();
+    if (!wl) return original.call(this, data, index);
+    const voi = currentVoi(state, wl);
     const out = new Uint32Array(data.data.buffer, data.data.byteOffset, pixels);
+    const words = unsignedWords(buffer);
+    if (!words) {
+      // 32-bit words: no table over 2^32 values, the pipeline per pixel (a few hundred ms for a mammogram).
+      const pipeline = greyscalePipeline(state.header, voi);
+      for (let i = 0; i < pixels; i++) out[i] = greyWord(Math.min(255, Math.max(0, Math.round(pipeline(buffer[i])))));
+      return;
+    }
+    const wordBits = words instanceof Uint8Array ? 8 : 16;
+    const key = voi.kind === 'table' ? `table/${state.selected?.name}/${wordBits}` : `${voi.fn}/${voi.center}/${voi.width}/${wordBits}`;
+    if (state.cache?.key !== key) {
+      const grey = greyscaleTable(state.header, voi, wordBits);
+      const lut = new Uint32Array(grey.length);
+      for (let v = 0; v < grey.length; v++) lut[v] = greyWord(grey[v]);
+      state.cache = { key, lut };
+    }
+    const lut = state.cache.lut;
     // One loop per buffer type keeps each loop's element reads monomorphic.
-    if (buffer instanceof Uint16Array) for (let i = 0; i < pixels; i++) out[i] = lut[buffer[i]];
-    else for (let i = 0; i < pixels; i++) out[i] = lut[buffer[i]];
+    if (words instanceof Uint16Array) for (let i = 0; i < pixels; i++) out[i] = lut[words[i]];
+    else for (let i = 0; i < pixels; i++) out[i] = lut[words[i]];
   };
 }

@@ -10,6 +10,7 @@ import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { layoutCell } from './cell-layout.ts';
 import type { LoadedImageFacts } from './side-panel.ts';
+import { renderViewMessage } from './view-message.ts';
 
 export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
 
@@ -65,8 +66,9 @@ export class ViewSlot {
     this.setState('empty');
   }
 
-  fail(reason: string): void {
-    this.message.textContent = `${this.label}: ${reason}.`;
+  /** A plain statement of what is wrong, with the library's own words (`detail`) behind a disclosure. */
+  fail(reason: string, detail: string | null = null): void {
+    renderViewMessage(this.message, this.label, reason, detail);
     this.message.classList.remove('hidden');
     this.preview.classList.add('hidden');
     this.setState('error');
@@ -102,14 +104,14 @@ export class ViewSlot {
       if (dicomSize) this.warnSize(image, dicomSize);
       this.onFacts(image.imageId, {
         transferSyntax: info.transferSyntax,
-        presets: info.presets.map((p) => `${p.center}/${p.width}`).join(', ') || 'from the data range',
+        presets: info.presets.map((p) => p.name).join('; '),
         flipped: info.flipped,
         paddedPixels: info.paddedPixels,
         dicomSize: dicomSize ?? undefined,
         outsideLines: this.outside.map((b) => b.line),
       });
     } catch (error) {
-      if (!this.destroyed) this.fail(error instanceof Error ? error.message : String(error));
+      if (!this.destroyed) this.fail(error instanceof Error ? error.message : String(error), (error as { detail?: string | null }).detail ?? null);
     }
   }
 
@@ -130,7 +132,7 @@ export class ViewSlot {
     for (const preset of info.presets) {
       const option = document.createElement('option');
       option.value = preset.name;
-      option.textContent = `${preset.name} (${preset.center}/${preset.width})`;
+      option.textContent = preset.name;
       select.append(option);
     }
     if (info.presets.length > 0) {

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderedKeys } from '../../src/lib/chart-data/bar-tables.ts';
-import { sizeVendorLabel } from '../../src/lib/chart-data/vendors.ts';
+import { imageSizesData } from '../../src/lib/chart-data/vendors.ts';
 import { FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
 import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 import { choose, download, frame, marks, readStats, tableCells } from './dashboard-kit.ts';
@@ -136,6 +136,7 @@ describe('/vendors/', () => {
       return;
     }
     // A size names its vendor only when all its images do; else "Unknown vendor" or "Several or unknown vendors".
+    const sizeVendorLabel = (s: (typeof sizes)[number]) => imageSizesData(stats).sizes[sizes.indexOf(s)].vendor;
     const side = await marks(page, 'sizes');
     expect(side.map((m) => `${m.row}:${m.series}:${m.split}:${m.count}`)).toEqual([
       ...sizes.map((s) => `${s.rows}x${s.columns}:${sizeVendorLabel(s)}:training:${s.training}`),

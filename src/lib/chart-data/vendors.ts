@@ -48,7 +48,7 @@ export interface ImageSizesData {
 }
 
 /** What a size's dot says of its vendor: the one every image names, else unknown or mixed (never the most common). */
-export function sizeVendorLabel(size: Stats['imageSizes'][number]): string {
+function sizeVendorLabel(size: Stats['imageSizes'][number]): string {
   return size.vendor ?? (size.unknownVendor === size.all ? UNKNOWN_VENDOR : MIXED_VENDOR);
 }
 

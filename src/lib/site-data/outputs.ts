@@ -15,6 +15,8 @@ export const OUTPUT = {
   studyIndex: `${DATA_DIR}/studies.json`,
   /** The sample studies, whose DICOMs this build holds, with why each was chosen. */
   samples: `${DATA_DIR}/samples.json`,
+  /** Per manufacturer and model, how the DICOM headers under images/ describe their pixels (the vendors page). */
+  headerCensus: `${DATA_DIR}/header-census.json`,
   /** The build-time previews of the samples' uncompressed images. */
   previews: `${DATA_DIR}/previews/index.json`,
 } as const;

@@ -48,6 +48,15 @@ export function invertDisplayToImage(img00: { x: number; y: number }, img11: { x
   return { originX: -img00.x / bx, originY: -img00.y / by, unitX: 1 / bx, unitY: 1 / by };
 }
 
+/** Screen rectangle (left ≤ right, top ≤ bottom) covered by an image-coordinate box. */
+export function boxToScreen(box: Box, t: AffineTransform): { left: number; top: number; right: number; bottom: number } {
+  const x0 = t.originX + box.xmin * t.unitX;
+  const x1 = t.originX + box.xmax * t.unitX;
+  const y0 = t.originY + box.ymin * t.unitY;
+  const y1 = t.originY + box.ymax * t.unitY;
+  return { left: Math.min(x0, x1), right: Math.max(x0, x1), top: Math.min(y0, y1), bottom: Math.max(y0, y1) };
+}
+
 /** "(xmin, ymin)–(xmax, ymax)" rounded to whole pixels, for the side panel. */
 export function formatBox(box: Box): string {
   const r = (v: number) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : 'NaN');

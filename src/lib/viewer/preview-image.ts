@@ -2,6 +2,7 @@
 // dwv will draw it (rescale, first window preset or the data range, MONOCHROME1 inverted, padding as background),
 // box-filtered down so the four previews are drawn long before full resolution is parsed. Pure.
 
+import { inverts, voiOf, type VoiFunction } from './greyscale.ts';
 import { linearWindow } from './window-presets.ts';
 
 interface PreviewInput {
@@ -13,6 +14,9 @@ interface PreviewInput {
   rescaleIntercept: number;
   /** First file preset, or null to stretch the data range (padding excluded). */
   window: { center: number; width: number } | null;
+  /** Presentation LUT Shape (2050,0020) and VOI LUT Function (0028,1056) as the header gives them (greyscale.ts). */
+  presentationLutShape?: string | null;
+  voiFunction?: VoiFunction;
   /** Stored values [lo, hi] that are padding (drawn as background), or null. */
   padding: [number, number] | null;
 }
@@ -31,7 +35,7 @@ export function previewFactor(rows: number, maxHeight: number): number {
 
 export function renderPreview(input: PreviewInput, factor: number): PreviewImage {
   const { pixels, rows, columns, rescaleSlope, rescaleIntercept, padding } = input;
-  const inverted = input.photometric === 'MONOCHROME1';
+  const inverted = inverts(input.photometric, input.presentationLutShape ?? null);
   const isPad = (v: number) => padding !== null && v >= padding[0] && v <= padding[1];
   // Stored values are integers: one lookup table over their range replaces a window computation per pixel.
   let storedMin = Infinity;
@@ -54,7 +58,8 @@ export function renderPreview(input: PreviewInput, factor: number): PreviewImage
     const max = Math.max(...ends);
     window = dataMin === Infinity ? { center: 0, width: 1 } : { center: (min + max) / 2 + 0.5, width: Math.max(1, max - min + 1) };
   }
-  const voi = linearWindow(window.center, window.width);
+  // The file's own window takes its VOI LUT Function, as the full view draws it; the data-range stretch is linear.
+  const voi = input.window ? voiOf({ kind: 'window', center: window.center, width: window.width, fn: input.voiFunction ?? 'LINEAR' }) : linearWindow(window.center, window.width);
   const background = inverted ? 255 : 0;
   const lut = new Uint8Array(storedMin === Infinity ? 0 : storedMax - storedMin + 1);
   for (let v = storedMin; v <= storedMax; v++) lut[v - storedMin] = isPad(v) ? background : Math.round(voi(v * rescaleSlope + rescaleIntercept));

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { headerCensus, type HeaderCensusFile } from '../../lib/census/header-census.ts';
 import { ReleaseInputError } from '../../lib/csv/errors.ts';
 import { DATA_DIR, dicomName, OUTPUT, previewName, siteUrl, studyChunkName, WORKERS_DIR, type PreviewEntry, type PreviewManifest } from '../../lib/site-data/outputs.ts';
 import { ReleaseStudies } from '../../lib/studies/release-studies.ts';
@@ -24,6 +25,7 @@ import { FILES } from '../../lib/vocabulary.ts';
 import { finishStats, readImageHeaders, readRelease, serializeStats, type ReadProgress } from '../compute-stats.ts';
 import type { OutputSink } from './output-sink.ts';
 import { PREVIEW_VERSION, previewOfDicom } from './viewer-previews.ts';
+import { buildDecoderWorkers } from './viewer-decoders.ts';
 import { releaseSummary } from '../../lib/release/release-summary.ts';
 
 export interface PrepareOptions {
@@ -41,18 +43,24 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
   const { log } = sink;
   const reading = await readRelease(dataDir, { onProgress: options.onProgress });
   const { acc } = reading;
-  // Without metadata.csv the headers of the files present give ages, vendors and photometric interpretations.
-  if (!reading.hasMetadata) await readImageHeaders(reading, acc.imagesWithFiles());
+  // Every DICOM the release holds is read once, header only: sizes against the CSV, the header census, and without
+  // metadata.csv ages, vendors and photometric interpretations (which the sample choice below uses).
+  await readImageHeaders(reading, acc.imagesWithFiles());
   acc.sizeArrays();
   const studies = new ReleaseStudies(acc);
 
   const choices = chooseSampleStudies(studies, options, log);
   const sampleStudies = choices.map((choice) => studies.find(choice.id));
   const sampleImages = sampleStudies.flatMap((study) => [...studies.imagesOf(study)].filter((image) => acc.imageFile[image] === 1));
-  // With metadata.csv, the samples' headers are still read: their size must match the CSV's for the boxes to fit.
-  if (reading.hasMetadata) await readImageHeaders(reading, sampleImages);
   const stats = finishStats(reading);
   sink.writeText(OUTPUT.stats, serializeStats(stats));
+  const census: HeaderCensusFile = {
+    schemaVersion: 1,
+    files: reading.census.length + reading.unreadableHeaders,
+    unreadable: reading.unreadableHeaders,
+    groups: headerCensus(reading.census),
+  };
+  sink.writeText(OUTPUT.headerCensus, `${JSON.stringify(census, null, 1)}\n`);
 
   // The samples' DICOMs: copied when changed, the rest of images/ pruned.
   const inBuild = new Uint8Array(acc.index.imageCount);
@@ -205,6 +213,7 @@ function copyDwvWorkers(sink: OutputSink): void {
   if (!existsSync(source)) throw new Error(`dwv's decoder workers are missing at ${source}: reinstall dependencies (npm ci)`);
   const files = readdirSync(source).filter((f) => f.endsWith('.worker.min.js'));
   for (const file of files) sink.copyFile(join(source, file), `${WORKERS_DIR}/${file}`);
+  buildDecoderWorkers(sink);
 }
 
 /** The user's ids from --studies and --studies-file together (first-seen order), or null when neither is given. */

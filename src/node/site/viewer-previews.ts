@@ -7,11 +7,12 @@ import { PNG } from 'pngjs';
 import { chestWallSide } from '../../lib/viewer/hanging.ts';
 import { paddingRange } from '../../lib/viewer/pixel-padding.ts';
 import { previewFactor, renderPreview } from '../../lib/viewer/preview-image.ts';
+import { voiFunction } from '../../lib/viewer/greyscale.ts';
 import { windowPresets } from '../../lib/viewer/window-presets.ts';
 import type { PreviewEntry } from '../../lib/site-data/outputs.ts';
 
 /** Bump when the preview or the chest-wall side would come out differently: older previews are then redone. */
-export const PREVIEW_VERSION = 2;
+export const PREVIEW_VERSION = 3;
 /** Rows of a preview: about a view's height on a large screen (the enlarged view shows full resolution soon). */
 const PREVIEW_MAX_HEIGHT = 720;
 
@@ -47,7 +48,10 @@ export function previewOfDicom(bytes: Uint8Array): { png: Buffer; entry: Omit<Pr
   const pixels = bits === 8 ? new Uint8Array(data, 0, rows * columns) : signed ? new Int16Array(data, 0, rows * columns) : new Uint16Array(data, 0, rows * columns);
   const photometric = typeof ds.PhotometricInterpretation === 'string' ? ds.PhotometricInterpretation : null;
   const padValue = num(ds.PixelPaddingValue);
-  const presets = windowPresets(nums(ds.WindowCenter), nums(ds.WindowWidth));
+  // A VOI LUT Sequence (the full view's default) is not previewed: the view would change its look when drawn.
+  if (ds.VOILUTSequence !== undefined) return { skipped: 'VOI LUT Sequence' };
+  const voiFn = voiFunction(typeof ds.VOILUTFunction === 'string' ? ds.VOILUTFunction : null);
+  const presets = windowPresets(nums(ds.WindowCenter), nums(ds.WindowWidth), [], voiFn);
   const factor = previewFactor(rows, PREVIEW_MAX_HEIGHT);
   const preview = renderPreview(
     {
@@ -58,6 +62,8 @@ export function previewOfDicom(bytes: Uint8Array): { png: Buffer; entry: Omit<Pr
       rescaleSlope: num(ds.RescaleSlope) ?? 1,
       rescaleIntercept: num(ds.RescaleIntercept) ?? 0,
       window: presets[0] ?? null,
+      voiFunction: voiFn,
+      presentationLutShape: typeof ds.PresentationLUTShape === 'string' ? ds.PresentationLUTShape : null,
       padding: padValue === undefined ? null : paddingRange(padValue, num(ds.PixelPaddingRangeLimit)),
     },
     factor,

@@ -37,4 +37,13 @@ describe('renderPreview', () => {
     // padding (7) is left out of the range and drawn black.
     expect([...out.grey]).toEqual([0, 0, 102, 255]);
   });
+
+  it('takes the Presentation LUT Shape over the photometric interpretation and the file window’s VOI LUT Function', () => {
+    // MONOCHROME2 with INVERSE: inverted; SIGMOID at the centre 2048 → 127.5 → 128, inverted → 127.
+    const out = renderPreview({ ...base, rows: 1, columns: 2, photometric: 'MONOCHROME2', presentationLutShape: 'INVERSE', voiFunction: 'SIGMOID', pixels: [2048, 0] }, 1);
+    // 0 under SIGMOID 2048/4096: 255 / (1 + e^2) = 30.7 → 31, inverted → 224.
+    expect([...out.grey]).toEqual([127, 255 - Math.round(255 / (1 + Math.exp(2)))]);
+    const identity = renderPreview({ ...base, rows: 1, columns: 1, photometric: 'MONOCHROME1', presentationLutShape: 'IDENTITY', pixels: [4095] }, 1);
+    expect([...identity.grey]).toEqual([255]);
+  });
 });

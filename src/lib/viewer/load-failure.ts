@@ -1,0 +1,92 @@
+// Why a view could not be shown, in words for people: dwv's and its decoders' messages ("Underestimated buffer size,
+// can't fix it....", "Offset is outside the bounds of the DataView.") become a plain statement of what is wrong with
+// the file; the library's own words are kept as the detail shown behind a disclosure. Pure.
+
+export interface LoadFailure {
+  /** A sentence fragment: "LCC: " + message + "." is what the view shows. */
+  message: string;
+  /** The library's words, or null when there are none worth showing. */
+  detail: string | null;
+}
+
+/** What the viewer knows about the bytes besides dwv's error. */
+interface FileFacts {
+  /** The DICM marker at byte 128. */
+  dicomPrefix: boolean;
+  /** Transfer Syntax UID (0002,0010) when the file meta holds one. */
+  transferSyntax: string | null;
+}
+
+const SYNTAX_NAMES: Readonly<Record<string, string>> = {
+  '1.2.840.10008.1.2.4.80': 'JPEG-LS lossless',
+  '1.2.840.10008.1.2.4.81': 'JPEG-LS near-lossless',
+  '1.2.840.10008.1.2.4.90': 'JPEG 2000 lossless',
+  '1.2.840.10008.1.2.4.91': 'JPEG 2000',
+  '1.2.840.10008.1.2.4.57': 'JPEG lossless',
+  '1.2.840.10008.1.2.4.70': 'JPEG lossless',
+  '1.2.840.10008.1.2.4.50': 'baseline JPEG',
+  '1.2.840.10008.1.2.4.51': 'extended JPEG',
+  '1.2.840.10008.1.2.5': 'RLE',
+  '1.2.840.10008.1.2.1.99': 'deflated',
+  '1.2.840.10008.1.2.4.201': 'HTJ2K lossless',
+  '1.2.840.10008.1.2.4.202': 'HTJ2K lossless RPCL',
+  '1.2.840.10008.1.2.4.203': 'HTJ2K',
+};
+
+/** "JPEG 2000 lossless (1.2.840.10008.1.2.4.90)", or the bare UID when the syntax has no name here. */
+function syntaxName(uid: string | null): string {
+  if (!uid) return 'unknown';
+  const name = SYNTAX_NAMES[uid];
+  return name ? `${name} (${uid})` : uid;
+}
+
+function isCompressed(uid: string | null): boolean {
+  return uid !== null && uid in SYNTAX_NAMES;
+}
+
+/** Maps a raw failure (dwv's error text, a worker's message) to what the view says. */
+export function explainLoadFailure(raw: string, facts: FileFacts): LoadFailure {
+  const detail = raw.trim() || null;
+  if (!facts.dicomPrefix) return { message: 'this is not a DICOM file (no DICM marker at byte 128)', detail };
+  if (facts.transferSyntax === null) {
+    return { message: 'the file has the DICOM marker but its header names no transfer syntax (0002,0010), so its pixels cannot be read', detail };
+  }
+  if (/Cannot create mask image|bitsAllocated.*\b1\b/i.test(raw)) {
+    return { message: 'its pixels are 1 bit deep (a mask or overlay, not a greyscale image), which this viewer does not show', detail };
+  }
+  if (/Unsupported.*transfer syntax|transfer syntax.*not supported|No decoder|unsupported transfer/i.test(raw)) {
+    return { message: `its compression, ${syntaxName(facts.transferSyntax)}, is not supported by this viewer`, detail };
+  }
+  if (/did not finish/i.test(raw)) return { message: raw, detail: null };
+  if (/decoder worker|JPX|JPEG error|Underestimated buffer|can't fix|marker|Huffman|codestream|RLE/i.test(raw) || (isCompressed(facts.transferSyntax) && /Error/i.test(raw))) {
+    return { message: `its ${syntaxName(facts.transferSyntax)} pixel data could not be decoded: the compressed data is damaged or not what the header says`, detail };
+  }
+  if (/RangeError|typed array|outside the bounds|out of bounds|out of range|Offset is|truncated/i.test(raw)) {
+    return { message: 'the DICOM file is truncated or damaged', detail };
+  }
+  if (/produced no image|no pixel data|No image/i.test(raw)) return { message: 'the file holds no image this viewer can show (no pixel data)', detail };
+  if (/Not a valid DICOM|DICM/i.test(raw)) return { message: 'the DICOM header cannot be read', detail };
+  if (/No loader/i.test(raw)) return { message: 'no DICOM reader accepts this file', detail };
+  return { message: 'the file could not be shown', detail };
+}
+
+/**
+ * The Transfer Syntax UID of a Part 10 file's meta group (explicit VR little endian, after the DICM marker), or null
+ * when the group has none. A dozen lines instead of a parser: dwv's own parser throws on exactly the files this is
+ * asked about, and only this one element is needed.
+ */
+export function fileMetaTransferSyntax(bytes: Uint8Array): string | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 132;
+  while (offset + 8 <= bytes.length && view.getUint16(offset, true) === 0x0002) {
+    const element = view.getUint16(offset + 2, true);
+    const vr = String.fromCharCode(bytes[offset + 4], bytes[offset + 5]);
+    const long = ['OB', 'OW', 'OF', 'SQ', 'UT', 'UN', 'UC', 'UR'].includes(vr);
+    const length = long ? view.getUint32(offset + 8, true) : view.getUint16(offset + 6, true);
+    const start = offset + (long ? 12 : 8);
+    if (start + length > bytes.length) return null;
+    if (element === 0x0010) return new TextDecoder().decode(bytes.subarray(start, start + length)).replace(/[\0\s]+$/, '') || null;
+    offset = start + length;
+  }
+  return null;
+}
