@@ -9,6 +9,16 @@ import type { SplitAssignment } from './split-file.ts';
 import { presenceLabels, type StudyAttributes } from './study-attributes.ts';
 import { encodeSubsets, examplesDistributionK, labelDistributionOf, subsetRandomBaseline, type SubsetRandomBaseline } from './subset-balance.ts';
 
+/** What a subset lacks when its row of the table is empty. */
+const MISSING_NOUN: Readonly<Record<AuditAttribute, string>> = {
+  breastBirads: 'breasts',
+  breastDensity: 'breasts',
+  findingCategories: 'boxes',
+  findingBirads: 'boxes',
+  age: 'studies with a known age',
+  vendor: 'studies with a known vendor',
+};
+
 export interface SmdEntry {
   category: string;
   subset: string;
@@ -71,7 +81,7 @@ export function auditSplit(release: readonly StudyAttributes[], assignment: Spli
     const table = tables[attribute];
     const kept = keptColumns(table.counts);
     const counts = table.counts.map((row) => kept.map((j) => row[j]));
-    return { attribute, unit: table.unit, categories: kept.map((j) => table.categories[j]), counts, test: chiSquareTable(counts, names.map((n) => `Subset "${n}"`), `${table.unit} data`) };
+    return { attribute, unit: table.unit, categories: kept.map((j) => table.categories[j]), counts, test: chiSquareTable(counts, names.map((n) => `Subset "${n}"`), MISSING_NOUN[attribute]) };
   });
   const pHolm = holmAdjust(tested.map(({ test }) => (test.untestable === null ? test.pValue : null)));
   const attributes = {} as Record<AuditAttribute, AuditedAttribute>;

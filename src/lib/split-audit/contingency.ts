@@ -22,12 +22,12 @@ export function keptColumns(rows: readonly (readonly number[])[]): number[] {
  * Tests independence of row (subset) and column (category). Zero-total columns are left out first (no information,
  * and they would divide by zero): df = (k − 1)(kept columns − 1), V = sqrt(χ² / (N · min(k − 1, c − 1))).
  * A table with a row that is all zeros, fewer than two rows or fewer than two kept columns has nothing to compare:
- * χ² 0, p 1, V 0 (never NaN), and `untestable` names the reason with `rowNames` and `unit`.
+ * χ² 0, p 1, V 0 (never NaN), and `untestable` names the reason with `rowNames` and `unit` (a plural noun phrase: "boxes").
  *
  * Each column's terms are summed before being added to χ², which for k = 2 is exactly the order of the original
  * training/test code, so stats.json keeps its bytes.
  */
-export function chiSquareTable(rows: readonly (readonly number[])[], rowNames: readonly string[] = [], unit = 'count'): TableTest {
+export function chiSquareTable(rows: readonly (readonly number[])[], rowNames: readonly string[] = [], unit = 'counts'): TableTest {
   const width = rows[0]?.length ?? 0;
   for (const row of rows) {
     if (row.length !== width) throw new Error(`chiSquareTable: rows of ${width} and ${row.length} categories`);
@@ -41,7 +41,7 @@ export function chiSquareTable(rows: readonly (readonly number[])[], rowNames: r
   const empty = rowTotals.findIndex((n) => n === 0);
   let untestable: string | null = null;
   if (k < 2) untestable = 'Fewer than two subsets, so there are no shares to compare.';
-  else if (empty >= 0) untestable = `${rowNames[empty] ?? `Subset ${empty + 1}`} has no known ${unit}, so there are no shares to compare.`;
+  else if (empty >= 0) untestable = `${rowNames[empty] ?? `Subset ${empty + 1}`} has no ${unit}, so there are no shares to compare.`;
   else if (kept.length < 2) untestable = 'Only one category occurs, so there are no shares to compare.';
   if (untestable !== null) return { chi2: 0, df, pValue: 1, cramersV: 0, untestable };
 
