@@ -6,8 +6,9 @@
 //   { "version": 1,
 //     "categories": ["Mass", …],          finding categories, vocabulary order then unknown spellings A→Z
 //     "vendors": ["Planmed", …],          Manufacturer values, A→Z
+//     "sharedSeries": {"<series id>": ["<study id>", …]}   optional: series ids found in more than one study
 //     "rows": [ CompactStudyRow, … ] }   sorted by study id
-// CompactStudyRow = [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages]
+// CompactStudyRow = [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages(, age, boxList)]
 //   split          0 training, 1 test
 //   right, left    BI-RADS digit + density letter ("4C"), "" when that breast has no image
 //   findings       indexes into "categories"
@@ -15,6 +16,10 @@
 //   vendor         index into "vendors", -1 when unknown
 //   boxes          number of boxes
 //   hasImages      1 when this build holds the study's DICOMs (it opens in the viewer), else 0
+//   age            (split workbench) the study's age in years, -1 when unknown
+//   boxList        (split workbench) per box [finding BI-RADS index, category index, …]
+// The last two are written when the summaries carry them (the build adds them, split-audit/index-fields.ts);
+// a 9-item row decodes without them.
 
 import type { FindingBiradsKey, MetadataRow, StudySummary } from '../types.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
@@ -30,12 +35,15 @@ export type CompactStudyRow = [
   vendor: number,
   boxes: number,
   hasImages: 0 | 1,
+  age?: number,
+  boxList?: number[][],
 ];
 
 export interface CompactStudyIndex {
   version: 1;
   categories: string[];
   vendors: string[];
+  sharedSeries?: Record<string, string[]>;
   rows: CompactStudyRow[];
 }
 
@@ -77,25 +85,31 @@ export function sortCategories(categories: string[]): string[] {
   return [...categories].sort((a, b) => rank(a) - rank(b) || compareIds(a, b));
 }
 
-export function encodeStudyIndex(studies: readonly StudySummary[]): CompactStudyIndex {
+export function encodeStudyIndex(studies: readonly StudySummary[], sharedSeries?: Record<string, string[]>): CompactStudyIndex {
   const categories = sortCategories([...new Set(studies.flatMap((s) => s.findings))]);
   const vendors = [...new Set(studies.flatMap((s) => (s.vendor === null ? [] : [s.vendor])))].sort(compareIds);
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
   const vendorIndex = new Map(vendors.map((v, i) => [v, i]));
   const rows = [...studies]
     .sort((a, b) => compareIds(a.id, b.id))
-    .map((s): CompactStudyRow => [
-      s.id,
-      SPLITS.indexOf(s.split),
-      encodeBreast(s.R),
-      encodeBreast(s.L),
-      s.findings.map((c) => categoryIndex.get(c) ?? -1),
-      s.findingBirads.map((k) => FINDING_BIRADS.indexOf(k)),
-      s.vendor === null ? -1 : (vendorIndex.get(s.vendor) ?? -1),
-      s.boxes,
-      s.hasImages ? 1 : 0,
-    ]);
-  return { version: 1, categories, vendors, rows };
+    .map((s): CompactStudyRow => {
+      const row: CompactStudyRow = [
+        s.id,
+        SPLITS.indexOf(s.split),
+        encodeBreast(s.R),
+        encodeBreast(s.L),
+        s.findings.map((c) => categoryIndex.get(c) ?? -1),
+        s.findingBirads.map((k) => FINDING_BIRADS.indexOf(k)),
+        s.vendor === null ? -1 : (vendorIndex.get(s.vendor) ?? -1),
+        s.boxes,
+        s.hasImages ? 1 : 0,
+      ];
+      if (s.boxList !== undefined) {
+        row.push(s.ageYears ?? -1, s.boxList.map((b) => [FINDING_BIRADS.indexOf(b.findingBirads), ...b.categories.map((c) => categoryIndex.get(c) ?? -1)]));
+      }
+      return row;
+    });
+  return { version: 1, categories, vendors, ...(sharedSeries ? { sharedSeries } : {}), rows };
 }
 
 function encodeBreast(labels: StudySummary['L']): string {
@@ -104,7 +118,8 @@ function encodeBreast(labels: StudySummary['L']): string {
 
 /** studies.json text: one row per line, so a diff between two builds shows which studies changed. */
 export function serializeStudyIndex(index: CompactStudyIndex): string {
-  const head = `{"version":${index.version},"categories":${JSON.stringify(index.categories)},"vendors":${JSON.stringify(index.vendors)},"rows":[`;
+  const shared = index.sharedSeries ? `"sharedSeries":${JSON.stringify(index.sharedSeries)},` : '';
+  const head = `{"version":${index.version},"categories":${JSON.stringify(index.categories)},"vendors":${JSON.stringify(index.vendors)},${shared}"rows":[`;
   return `${head}\n${index.rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`;
 }
 
@@ -116,10 +131,17 @@ export function decodeStudyIndex(data: unknown): StudySummary[] {
   const categories = stringArray(data.categories, 'categories');
   const vendors = stringArray(data.vendors, 'vendors');
   return data.rows.map((row: unknown, i: number): StudySummary => {
-    if (!Array.isArray(row) || row.length !== 9 || typeof row[0] !== 'string') {
+    if (!Array.isArray(row) || (row.length !== 9 && row.length !== 11) || typeof row[0] !== 'string') {
       throw new Error(`studies.json: row ${i + 1} is not a 9-item study row`);
     }
-    const [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages] = row as CompactStudyRow;
+    const [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages, age, boxList] = row as CompactStudyRow;
+    const workbench =
+      boxList === undefined
+        ? {}
+        : {
+            ageYears: age !== undefined && age >= 0 ? age : null,
+            boxList: boxList.map(([birads, ...cats]) => ({ findingBirads: FINDING_BIRADS[birads] ?? 'none', categories: cats.map((c) => categories[c] ?? '?') })),
+          };
     return {
       id,
       split: SPLITS[split] ?? 'training',
@@ -130,6 +152,7 @@ export function decodeStudyIndex(data: unknown): StudySummary[] {
       vendor: vendor >= 0 ? (vendors[vendor] ?? null) : null,
       boxes,
       hasImages: hasImages === 1,
+      ...workbench,
     };
   });
 }

@@ -19,6 +19,7 @@ import {
   type SampleChoice,
 } from '../../lib/studies/sample-selection.ts';
 import { buildSampleStudy } from '../../lib/studies/sample-study.ts';
+import { sharedSeriesRecord, withWorkbenchFields } from '../../lib/split-audit/index-fields.ts';
 import { streamBreastRows, streamFindingRows, streamMetadataRows } from '../read-release.ts';
 import { listReleaseImages, syncSampleImages } from './sample-images.ts';
 
@@ -101,7 +102,10 @@ export async function writeStudyData(dataDir: string, outDir: string, options: W
   log(`DICOMs: ${sync.copied} copied, ${sync.unchanged} unchanged, ${sync.removed} stale removed (${(sync.bytes / 1e6).toFixed(0)} MB in ${FILES.images}/)`);
 
   const sampleIds = new Set(choices.map((c) => c.id));
-  const index = encodeStudyIndex(studies.map((s) => summarizeStudy(s, metadataOf, sampleIds.has(s.id))));
+  const index = encodeStudyIndex(
+    studies.map((s) => withWorkbenchFields(summarizeStudy(s, metadataOf, sampleIds.has(s.id)), s, metadataOf)),
+    sharedSeriesRecord(studies),
+  );
   const indexText = serializeStudyIndex(index);
   writeAtomically(join(outDir, 'studies.json'), indexText);
   writeAtomically(join(outDir, 'samples.json'), `${JSON.stringify(samples, null, 1)}\n`);
