@@ -34,6 +34,9 @@ function cell(value: string | number, decimals: number | undefined): string {
 }
 
 function tableElement(table: ReportTable): HTMLElement {
+  if (table.rows.length === 0) {
+    return el('section', { className: 'mt-6', testid: `table-${table.id}` }, el('p', { className: 'text-sm text-muted', text: table.caption }), el('p', { text: 'None.' }));
+  }
   const head = el('tr', {}, ...table.columns.map((c) => {
     const th = el('th', { className: c.numeric ? 'num' : undefined, text: c.label });
     th.scope = 'col';
@@ -60,10 +63,10 @@ function tableElement(table: ReportTable): HTMLElement {
   scroller.tabIndex = 0;
   scroller.setAttribute('role', 'region');
   scroller.setAttribute('aria-label', table.caption);
-  const section = el('section', { className: 'mt-6', testid: `table-${table.id}` }, scroller, button);
-  if (table.rows.length === 0) section.append(el('p', { className: 'text-sm text-muted', text: 'None.' }));
-  return section;
+  return el('section', { className: 'mt-6', testid: `table-${table.id}` }, scroller, button);
 }
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function renderReport(root: HTMLElement, report: SplitAuditReport): void {
   const { file, studies, randomBaseline } = report;
@@ -71,13 +74,19 @@ export function renderReport(root: HTMLElement, report: SplitAuditReport): void 
   facts.textContent =
     `${file.name}: ${file.rows.toLocaleString('en-US')} rows, sha256 ${file.sha256}. ` +
     `${studies.audited.toLocaleString('en-US')} of the release's ${studies.inRelease.toLocaleString('en-US')} studies audited; ` +
-    `${studies.absentFromFile.toLocaleString('en-US')} are not in the file; ${report.unknownIds.count.toLocaleString('en-US')} ids of the file are not in the release.`;
+    `${studies.absentFromFile.toLocaleString('en-US')} not in the file; ${count(report.unknownIds.count, 'id')} of the file not in the release.`;
   const glance = el(
     'ul',
     { className: 'mt-3 list-disc space-y-1 pl-5', testid: 'report-glance' },
-    el('li', { testid: 'report-ld', text: `LD ${formatLD(report.labelDistribution)}: at or below ${formatPercent(randomBaseline.actualPercentile)} of ${randomBaseline.draws.toLocaleString('en-US')} random study-level splits of the same sizes (seed ${randomBaseline.seed}); lower is better balanced.` }),
+    el('li', {
+      testid: 'report-ld',
+      text:
+        `LD ${formatLD(report.labelDistribution)}: ` +
+        (randomBaseline.actualPercentile === 0 ? 'lower than every one' : `at or above the LD of ${formatPercent(randomBaseline.actualPercentile)}`) +
+        ` of ${randomBaseline.draws.toLocaleString('en-US')} random study-level splits of the same sizes (seed ${randomBaseline.seed}); lower is better balanced.`,
+    }),
     el('li', { testid: 'report-ed', text: `ED ${report.examplesDistribution.toFixed(2)} studies from the file's own subset proportions.` }),
-    el('li', { testid: 'report-leakage', text: `${report.leakage.studies.length} studies in two subsets, ${report.leakage.series.length} series in two subsets.` }),
+    el('li', { testid: 'report-leakage', text: `${count(report.leakage.studies.length, 'study', 'studies')} in two subsets, ${report.leakage.series.length} series in two subsets.` }),
   );
   const json = el('button', { className: 'btn', text: 'Download the report (JSON)', testid: 'download-json' });
   json.type = 'button';
