@@ -93,6 +93,22 @@ describe('/audit/split-file/', () => {
     await page.close();
   });
 
+  it('has no axe violations in dark mode with a report on a phone-sized screen', async () => {
+    const dark = await openBrowser({ colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+    try {
+      const path = join(dir, 'two-folds.csv');
+      await writeFile(path, makeSplitFile(release.studies, { folds: 2, seed: 1 }).csv);
+      const { page, errors } = await openPage(dark, '/audit/split-file/');
+      await chooseFile(page, path);
+      expect(await page.locator('#split-workbench').getAttribute('data-state')).toBe('report');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'split-workbench-dark-phone');
+      expect(errors).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+
   it.each([
     { text: 'id,fold\nx,1\n', message: 'bad.csv:1: no study id column' },
     { text: 'study_id,fold\nx1,1\nx2,2\n', message: 'none of its 2 ids is in this release' },

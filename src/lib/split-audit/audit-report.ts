@@ -170,6 +170,6 @@ export function conclusionOf(attributes: Record<AuditAttribute, AuditedAttribute
       : differing.length === 0
         ? `None of the ${tested.length} tested attributes (${list(tested)}) differs between the subsets beyond chance (Holm-adjusted p ≥ 0.05).`
         : `${differing.length} of the ${tested.length} tested attributes differ between the subsets beyond chance (Holm-adjusted p < 0.05): ${list(differing)}.`;
-  if (notTestable.length > 0) text += ` This leaves out ${list(notTestable.map((n) => n.attribute))}, which could not be tested (see below).`;
+  if (notTestable.length > 0) text += ` This leaves out ${list(notTestable.map((n) => n.attribute))}, which could not be tested (listed apart, with the reason).`;
   return text;
 }

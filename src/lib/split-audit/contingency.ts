@@ -41,6 +41,7 @@ export function chiSquareTable(rows: readonly (readonly number[])[], rowNames: r
   const empty = rowTotals.findIndex((n) => n === 0);
   let untestable: string | null = null;
   if (k < 2) untestable = 'Fewer than two subsets, so there are no shares to compare.';
+  else if (total === 0) untestable = `No subset has any ${unit}, so there are no shares to compare.`;
   else if (empty >= 0) untestable = `${rowNames[empty] ?? `Subset ${empty + 1}`} has no ${unit}, so there are no shares to compare.`;
   else if (kept.length < 2) untestable = 'Only one category occurs, so there are no shares to compare.';
   if (untestable !== null) return { chi2: 0, df, pValue: 1, cramersV: 0, untestable };

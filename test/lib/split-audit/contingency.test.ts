@@ -34,6 +34,7 @@ describe('chiSquareTable(k × c)', () => {
     expect(empty).toMatchObject({ chi2: 0, pValue: 1, cramersV: 0 });
     expect(empty.untestable).toBe('Subset "b" has no studies with a known age, so there are no shares to compare.');
     expect(chiSquareTable([[3, 0], [4, 0]]).untestable).toMatch(/Only one category/);
+    expect(chiSquareTable([[0, 0], [0, 0]], ['a', 'b'], 'studies with a known age').untestable).toBe('No subset has any studies with a known age, so there are no shares to compare.');
   });
 
   it('gives for k = 2 exactly what the training/test test gives (stats.json)', () => {
