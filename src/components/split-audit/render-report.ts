@@ -70,7 +70,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
 
 export function renderReport(root: HTMLElement, report: SplitAuditReport): void {
   const { file, studies, randomBaseline } = report;
-  const facts = el('p', { className: 'prose-block', testid: 'report-file' });
+  const facts = el('p', { className: 'prose-block break-ids', testid: 'report-file' });
   facts.textContent =
     `${file.name}: ${file.rows.toLocaleString('en-US')} rows, sha256 ${file.sha256}. ` +
     `${studies.audited.toLocaleString('en-US')} of the release's ${studies.inRelease.toLocaleString('en-US')} studies audited; ` +
