@@ -5,8 +5,8 @@
 // attributesFromSummary(summary) in the browser (the site's studies.json, which carries the same facts).
 // When the build's reading of the release is re-plumbed, only these two functions move.
 
-import type { FindingBiradsKey, MetadataRow, Split, StudySummary } from '../types.ts';
-import { studyAgeYears, studyVendor, type StudyRecord } from '../studies/study-records.ts';
+import type { FindingBiradsKey, Split, StudySummary } from '../types.ts';
+import { studyAgeYears, studyVendor, type StudyFacts, type StudyRecord } from '../studies/study-records.ts';
 
 export interface BoxAttributes {
   categories: readonly string[];
@@ -24,7 +24,7 @@ export interface StudyAttributes {
   vendor: string | null;
 }
 
-export function studyAttributes(record: StudyRecord, metadataOf: (imageId: string) => MetadataRow | undefined): StudyAttributes {
+export function studyAttributes(record: StudyRecord, metadataOf: (imageId: string) => StudyFacts | undefined): StudyAttributes {
   return {
     id: record.id,
     split: record.split,

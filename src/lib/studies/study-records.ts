@@ -7,6 +7,9 @@
 import type { BreastRow, FindingRow, Laterality, MetadataRow, Split } from '../types.ts';
 import { NO_FINDING } from '../vocabulary.ts';
 
+/** What studyVendor and studyAgeYears read of an image's metadata.csv row. */
+export type StudyFacts = Pick<MetadataRow, 'ageYears' | 'manufacturer'>;
+
 export interface BreastLabels {
   birads: string;
   density: string;
@@ -78,7 +81,7 @@ function maxLabel(a: string, b: string): string {
  * The study's vendor: the Manufacturer most of its images name in metadata.csv (ties → alphabetical first), or
  * null when none of them has one.
  */
-export function studyVendor(record: StudyRecord, metadataOf: (imageId: string) => MetadataRow | undefined): string | null {
+export function studyVendor(record: StudyRecord, metadataOf: (imageId: string) => StudyFacts | undefined): string | null {
   const counts = new Map<string, number>();
   for (const image of record.images) {
     const vendor = metadataOf(image.imageId)?.manufacturer.trim();
@@ -96,7 +99,7 @@ export function studyVendor(record: StudyRecord, metadataOf: (imageId: string) =
 }
 
 /** The first known age among the study's images (age is per exam). */
-export function studyAgeYears(record: StudyRecord, metadataOf: (imageId: string) => MetadataRow | undefined): number | null {
+export function studyAgeYears(record: StudyRecord, metadataOf: (imageId: string) => StudyFacts | undefined): number | null {
   for (const image of record.images) {
     const age = metadataOf(image.imageId)?.ageYears;
     if (age !== null && age !== undefined) return age;

@@ -4,12 +4,11 @@
 
 import { basename } from 'node:path';
 import { ReleaseInputError } from '../../lib/csv/errors.ts';
-import type { MetadataRow } from '../../lib/types.ts';
-import { createStudyCollector } from '../../lib/studies/study-records.ts';
+import { createStudyCollector, type StudyFacts } from '../../lib/studies/study-records.ts';
 import { studyAttributes, type StudyAttributes } from '../../lib/split-audit/study-attributes.ts';
 import { sharedSeriesOf } from '../../lib/split-audit/shared-series.ts';
 import { createSplitFileReader, type SplitAssignment, type SplitFileReader } from '../../lib/split-audit/split-file.ts';
-import { checkReleaseFolder, pathExists, streamBreastRows, streamFindingRows, streamMetadataRows } from '../read-release.ts';
+import { checkReleaseFolder, pathExists, readMetadataFacts, streamBreastRows, streamFindingRows } from '../read-release.ts';
 import { streamCsv } from '../csv-stream.ts';
 
 export interface ReleaseStudies {
@@ -27,9 +26,10 @@ export async function readReleaseStudies(dir: string): Promise<ReleaseStudies> {
     if (!studyOfImage.has(row.imageId)) studyOfImage.set(row.imageId, row.studyId);
   });
   await streamFindingRows(dir, (row) => collector.addFindingRow(row));
-  const metadata = new Map<string, MetadataRow>();
-  await streamMetadataRows(dir, (row) => {
-    if (!metadata.has(row.imageId)) metadata.set(row.imageId, row);
+  // Only each image's age and Manufacturer (the cheaper parser the stats use); the first row of an image wins.
+  const metadata = new Map<string, StudyFacts>();
+  await readMetadataFacts(dir, (facts) => {
+    if (!metadata.has(facts.imageId)) metadata.set(facts.imageId, facts);
   });
   const records = collector.studies();
   const metadataOf = (imageId: string) => metadata.get(imageId);
