@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSplit } from '../../src/lib/split-audit/audit-report.ts';
 import { makeSplitFile } from '../../src/lib/split-audit/make-split-file.ts';
+import { officialSplitCsv } from '../../src/lib/split-audit/make-split.ts';
 import { serializeReport } from '../../src/lib/split-audit/report-json.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import { readReleaseStudies, readSplitFile, type ReleaseStudies } from '../../src/node/split/read-split-inputs.ts';
@@ -73,6 +74,22 @@ describe('/audit/split-file/', () => {
     await screenshot(page, 'split-workbench-report');
     expect(errors).toEqual([]);
     expect(offOrigin).toEqual([]);
+    await page.close();
+  });
+
+  it('audits the official split as official-split.csv, as the command line does', async () => {
+    const path = join(dir, 'official-split.csv');
+    await writeFile(path, officialSplitCsv(release.studies));
+    const cli = await readSplitFile(path, release, undefined);
+    const expected = auditSplit(release.studies, cli.assignment, { fileFacts: { name: cli.name, sha256: cli.sha256 }, sharedSeries: release.sharedSeries });
+    expect(expected.subsets.map((s) => s.studies)).toEqual([stats.counts.studies.test, stats.counts.studies.training]);
+    const { page, errors } = await openPage(browser, '/audit/split-file/');
+    await page.locator('#split-workbench[data-ready="true"]').waitFor();
+    await page.getByTestId('audit-official').click();
+    await page.locator('#split-workbench[data-state="report"]').waitFor({ timeout: 30_000 });
+    const json = await downloadText(page, () => page.getByTestId('download-json').click());
+    expect(json.text).toBe(serializeReport(expected));
+    expect(errors).toEqual([]);
     await page.close();
   });
 

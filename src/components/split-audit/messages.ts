@@ -5,7 +5,8 @@ import type { MakeSplitRequest } from '../../lib/split-audit/make-split-file.ts'
 
 export type WorkbenchRequest =
   | { kind: 'audit'; file: File; column?: string; indexUrl: string }
-  | { kind: 'make'; request: MakeSplitRequest; indexUrl: string };
+  | { kind: 'make'; request: MakeSplitRequest; indexUrl: string }
+  | { kind: 'official'; indexUrl: string };
 
 export type WorkbenchReply =
   | { kind: 'report'; report: SplitAuditReport }

@@ -23,13 +23,14 @@ export function startSplitWorkbench(root: HTMLElement): void {
       worker.postMessage(request);
     });
 
-  async function audit(file: File): Promise<void> {
-    status.textContent = `Reading ${file.name}…`;
+  async function audit(file: File | null): Promise<void> {
+    const name = file ? file.name : 'the official split';
+    status.textContent = `Reading ${name}…`;
     root.dataset.state = 'busy';
-    const reply = await ask({ kind: 'audit', file, column: columnInput.value.trim() || undefined, indexUrl });
+    const reply = await ask(file ? { kind: 'audit', file, column: columnInput.value.trim() || undefined, indexUrl } : { kind: 'official', indexUrl });
     if (reply.kind === 'report') {
       renderReport(output, reply.report);
-      status.textContent = `Audited ${file.name}.`;
+      status.textContent = `Audited ${name}.`;
       root.dataset.state = 'report';
     } else if (reply.kind === 'error') {
       output.replaceChildren();
@@ -38,6 +39,7 @@ export function startSplitWorkbench(root: HTMLElement): void {
     }
   }
 
+  root.querySelector<HTMLButtonElement>('#audit-official')!.addEventListener('click', () => void audit(null));
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     if (file) void audit(file);

@@ -7,6 +7,7 @@ import { ReleaseInputError } from '../../lib/csv/errors.ts';
 import { auditSplit } from '../../lib/split-audit/audit-report.ts';
 import { releaseFromIndex } from '../../lib/split-audit/index-fields.ts';
 import { makeSplitFile, type MakeSplitRequest } from '../../lib/split-audit/make-split-file.ts';
+import { officialSplitCsv } from '../../lib/split-audit/make-split.ts';
 import { createSplitFileReader } from '../../lib/split-audit/split-file.ts';
 import type { StudyAttributes } from '../../lib/split-audit/study-attributes.ts';
 import { decodeStudyIndex } from '../../lib/studies/study-index.ts';
@@ -29,7 +30,7 @@ async function sha256(bytes: ArrayBuffer): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function audit(file: File, column: string | undefined, indexUrl: string): Promise<WorkbenchReply> {
+async function audit(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }, column: string | undefined, indexUrl: string): Promise<WorkbenchReply> {
   const { studies, sharedSeries } = await loadRelease(indexUrl);
   const bytes = await file.arrayBuffer();
   // UTF-8 without a leading BOM, as the command line's reader decodes it.
@@ -59,7 +60,14 @@ self.onmessage = async (event: MessageEvent<WorkbenchRequest>) => {
   const request = event.data;
   let reply: WorkbenchReply;
   try {
-    reply = request.kind === 'audit' ? await audit(request.file, request.column, request.indexUrl) : await make(request.request, request.indexUrl);
+    if (request.kind === 'audit') reply = await audit(request.file, request.column, request.indexUrl);
+    else if (request.kind === 'make') reply = await make(request.request, request.indexUrl);
+    else {
+      // The official split audited as the file official-split.csv (the same bytes can be given to audit-split).
+      const csv = officialSplitCsv((await loadRelease(request.indexUrl)).studies);
+      const bytes = new TextEncoder().encode(csv);
+      reply = await audit({ name: 'official-split.csv', arrayBuffer: async () => bytes.buffer.slice(0) as ArrayBuffer }, undefined, request.indexUrl);
+    }
   } catch (error) {
     reply = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }

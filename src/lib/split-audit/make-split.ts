@@ -144,3 +144,9 @@ export function splitCsv(plan: SplitPlan, made: { ids: string[]; subsetOf: numbe
   made.ids.forEach((id, s) => lines.push(`${id},${plan.names[made.subsetOf[s]]}`));
   return lines.join('\n') + '\n';
 }
+
+/** The release's own training/test split as a split file (`study_id,split`, sorted by id), to audit like any other. */
+export function officialSplitCsv(studies: readonly StudyAttributes[]): string {
+  const sorted = [...studies].sort((a, b) => compareIds(a.id, b.id));
+  return ['study_id,split', ...sorted.map((study) => `${study.id},${study.split}`)].join('\n') + '\n';
+}

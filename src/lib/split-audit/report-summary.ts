@@ -21,7 +21,7 @@ export function reportSummary(report: SplitAuditReport): string {
   for (const { attribute, reason } of report.notTestable) lines.push(`  not testable: ${report.attributes[attribute].label}: ${reason}`);
   const baseline = report.randomBaseline;
   lines.push(
-    `  LD ${formatLD(report.labelDistribution)} (at or below ${formatPercent(baseline.actualPercentile)} of ${baseline.draws} random splits of the same sizes, seed ${baseline.seed}), ED ${report.examplesDistribution.toFixed(2)}`,
+    `  LD ${formatLD(report.labelDistribution)}, at or above the LD of ${formatPercent(baseline.actualPercentile)} of ${baseline.draws} random splits of the same sizes (seed ${baseline.seed}; lower is better); ED ${report.examplesDistribution.toFixed(2)}`,
   );
   lines.push(`  leakage: ${report.leakage.studies.length} studies in two subsets, ${report.leakage.series.length} series in two subsets; ${report.unknownIds.count} ids not in the release`);
   lines.push(`  ${report.conclusion}`);
