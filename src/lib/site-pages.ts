@@ -86,6 +86,14 @@ export const SITE_PAGES: readonly SitePage[] = [
     needsStudyData: false,
   },
   {
+    path: '/audit/split-file/',
+    title: 'Split workbench',
+    navLabel: 'Split workbench',
+    group: 'audits',
+    summary: 'Audit your own split or k folds from a CSV, in the browser, or make stratified folds.',
+    needsStudyData: true,
+  },
+  {
     path: '/audit/quality/',
     title: 'Data quality',
     navLabel: 'Data quality',

@@ -203,6 +203,10 @@ export interface StudySummary {
   boxes: number;
   /** True when this build holds the study's DICOMs (a viewer page exists). */
   hasImages: boolean;
+  /** The study's age (first known), for the split workbench; absent in indexes written before it. */
+  ageYears?: number | null;
+  /** Each box's categories and finding BI-RADS, for the split workbench; absent in older indexes. */
+  boxList?: { categories: string[]; findingBirads: FindingBiradsKey }[];
 }
 
 // ---------------------------------------------------------------- sample studies (viewer)

@@ -78,7 +78,7 @@ export function randomSplitBaseline(
 }
 
 /** ~20 equal-width bins over the draws' range (d3-array's bin); one zero-width bin when all draws are equal. */
-function histogramOf(values: Float64Array): RandomBaseline['histogram'] {
+export function histogramOf(values: Float64Array): RandomBaseline['histogram'] {
   const lo = min(values) ?? 0;
   const hi = max(values) ?? 0;
   if (lo === hi) return [{ from: lo, to: hi, count: values.length }];

@@ -112,6 +112,24 @@ export function attributeBalances(attributes: Readonly<Record<string, BalanceAtt
     .sort((a, b) => b.cramersV - a.cramersV || b.largestDifferencePp - a.largestDifferencePp || (a.key < b.key ? -1 : 1));
 }
 
+/**
+ * The page's one-sentence conclusion over the testable attributes, naming those it leaves out (not testable):
+ * "None of the 4 tested attributes differs … This leaves out Age (5-year bins), Vendor, which could not be tested."
+ */
+export function splitConclusion(attributes: readonly AttributeBalance[]): string {
+  const tested = attributes.filter((a) => a.untestable === null);
+  const left = attributes.filter((a) => a.untestable !== null);
+  const significant = tested.filter((a) => a.significant);
+  let text =
+    tested.length === 0
+      ? 'No attribute could be tested.'
+      : significant.length === 0
+        ? `None of the ${tested.length} tested attributes differs between the splits beyond chance (every p ≥ 0.05).`
+        : `${significant.map((a) => a.label).join(', ')}: the shares differ between the splits beyond chance (p < 0.05), highlighted below.`;
+  if (left.length > 0) text += ` This leaves out ${left.map((a) => a.label).join(', ')}, which could not be tested (see “Not testable”).`;
+  return text;
+}
+
 /** "0 studies in both splits", "1 series in both splits", "3 studies in both splits". */
 export function leakageSentence(count: number, noun: 'studies' | 'series'): string {
   const word = noun === 'studies' && count === 1 ? 'study' : noun;

@@ -7,7 +7,7 @@ import type { StatsAccumulator } from '../release/stats-accumulator.ts';
 import { BIRADS_ALLOWED, DENSITIES, FINDING_BIRADS, SPLITS } from '../vocabulary.ts';
 import type { FindingBiradsKey, Laterality, SampleBox, SampleImage, StudySummary, ViewPosition } from '../types.ts';
 import { HANGING_SLOTS } from '../viewer/hanging.ts';
-import { sortCategories } from './study-index.ts';
+import { compareIds, sortCategories } from './study-index.ts';
 import type { StudyViewerRecord } from './study-chunks.ts';
 
 /** Site-relative URL of a study image's DICOM (copied into the build for samples, served in place by `npm start`). */
@@ -125,7 +125,35 @@ export class ReleaseStudies {
       vendor: this.vendor(study),
       boxes: this.acc.boxes.studyBoxes[study],
       hasImages: inBuild,
+      ageYears: this.ageYears(study),
+      boxList: Array.from(this.boxesOf(study), (box) => ({
+        categories: Array.from(this.acc.boxes.store.categoriesOf(box), (c) => this.acc.boxes.categories.get(c)),
+        findingBirads: FINDING_BIRADS[this.acc.boxes.store.birads[box]] as FindingBiradsKey,
+      })),
     };
+  }
+
+  /** Series ids that occur in more than one study, each with its studies (ids sorted): studies.json's sharedSeries. */
+  sharedSeries(): Record<string, string[]> {
+    const { index } = this.acc;
+    const studiesOf = new Map<number, Set<number>>();
+    for (let image = 0; image < index.imageCount; image++) {
+      const series = index.imageSeries[image];
+      const set = studiesOf.get(series) ?? new Set<number>();
+      set.add(index.imageStudy[image]);
+      studiesOf.set(series, set);
+    }
+    const shared: [string, string[]][] = [];
+    for (const [series, studies] of studiesOf) {
+      if (studies.size > 1) shared.push([index.series.get(series), [...studies].map((s) => this.id(s)).sort(compareIds)]);
+    }
+    return Object.fromEntries(shared.sort(([a], [b]) => compareIds(a, b)));
+  }
+
+  /** The study id of an image id, or undefined when the release does not list the image. */
+  studyOfImage(imageId: string): string | undefined {
+    const image = this.acc.index.images.find(imageId);
+    return image < 0 ? undefined : this.id(this.acc.index.imageStudy[image]);
   }
 
   /**

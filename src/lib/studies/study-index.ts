@@ -6,8 +6,9 @@
 //   { "version": 1,
 //     "categories": ["Mass", …],          finding categories, vocabulary order then unknown spellings A→Z
 //     "vendors": ["Planmed", …],          Manufacturer values, A→Z
+//     "sharedSeries": {"<series id>": ["<study id>", …]}   series ids found in more than one study
 //     "rows": [ CompactStudyRow, … ] }   sorted by study id
-// CompactStudyRow = [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages]
+// CompactStudyRow = [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages, age, boxList]
 //   split          0 training, 1 test
 //   right, left    BI-RADS digit + density letter ("4C"), "" when that breast has no image
 //   findings       indexes into "categories"
@@ -15,6 +16,9 @@
 //   vendor         index into "vendors", -1 when unknown
 //   boxes          number of boxes
 //   hasImages      1 when this build holds the study's DICOMs (it opens in the viewer), else 0
+//   age            the study's age in years (first known, as stats.json), -1 when unknown
+//   boxList        per box [finding BI-RADS index, category index, …] (the split workbench's input)
+// Every row is derived from the release index by ReleaseStudies.summary (src/lib/studies/release-studies.ts).
 
 import type { StudySummary } from '../types.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES, SPLITS } from '../vocabulary.ts';
@@ -29,12 +33,15 @@ export type CompactStudyRow = [
   vendor: number,
   boxes: number,
   hasImages: 0 | 1,
+  age?: number,
+  boxList?: number[][],
 ];
 
 export interface CompactStudyIndex {
   version: 1;
   categories: string[];
   vendors: string[];
+  sharedSeries?: Record<string, string[]>;
   rows: CompactStudyRow[];
 }
 
@@ -76,6 +83,8 @@ function rowEncoder(categories: readonly string[], vendors: readonly string[]): 
     s.vendor === null ? -1 : (vendorIndex.get(s.vendor) ?? -1),
     s.boxes,
     s.hasImages ? 1 : 0,
+    s.ageYears ?? -1,
+    (s.boxList ?? []).map((b) => [FINDING_BIRADS.indexOf(b.findingBirads), ...b.categories.map((c) => categoryIndex.get(c) ?? -1)]),
   ];
 }
 
@@ -84,7 +93,7 @@ function rowEncoder(categories: readonly string[], vendors: readonly string[]): 
  * for its row), so a release of a million images never holds all its summaries at once. One row per line, so a diff
  * between two builds shows which studies changed.
  */
-export function studyIndexText(count: number, summaryAt: (i: number) => StudySummary): string {
+export function studyIndexText(count: number, summaryAt: (i: number) => StudySummary, sharedSeries: Record<string, string[]> = {}): string {
   const all = function* () {
     for (let i = 0; i < count; i++) yield summaryAt(i);
   };
@@ -92,11 +101,8 @@ export function studyIndexText(count: number, summaryAt: (i: number) => StudySum
   const encode = rowEncoder(categories, vendors);
   const lines: string[] = [];
   for (const summary of all()) lines.push(JSON.stringify(encode(summary)));
-  return `${indexHead({ version: 1, categories, vendors })}\n${lines.join(',\n')}\n]}\n`;
-}
-
-function indexHead(index: Omit<CompactStudyIndex, 'rows'>): string {
-  return `{"version":${index.version},"categories":${JSON.stringify(index.categories)},"vendors":${JSON.stringify(index.vendors)},"rows":[`;
+  const head = `{"version":1,"categories":${JSON.stringify(categories)},"vendors":${JSON.stringify(vendors)},"sharedSeries":${JSON.stringify(sharedSeries)},"rows":[`;
+  return `${head}\n${lines.join(',\n')}\n]}\n`;
 }
 
 function encodeBreast(labels: StudySummary['L']): string {
@@ -111,10 +117,17 @@ export function decodeStudyIndex(data: unknown): StudySummary[] {
   const categories = stringArray(data.categories, 'categories');
   const vendors = stringArray(data.vendors, 'vendors');
   return data.rows.map((row: unknown, i: number): StudySummary => {
-    if (!Array.isArray(row) || row.length !== 9 || typeof row[0] !== 'string') {
+    if (!Array.isArray(row) || (row.length !== 9 && row.length !== 11) || typeof row[0] !== 'string') {
       throw new Error(`studies.json: row ${i + 1} is not a 9-item study row`);
     }
-    const [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages] = row as CompactStudyRow;
+    const [id, split, right, left, findings, findingBirads, vendor, boxes, hasImages, age, boxList] = row as CompactStudyRow;
+    const workbench =
+      boxList === undefined
+        ? {}
+        : {
+            ageYears: age !== undefined && age >= 0 ? age : null,
+            boxList: boxList.map(([birads, ...cats]) => ({ findingBirads: FINDING_BIRADS[birads] ?? 'none', categories: cats.map((c) => categories[c] ?? '?') })),
+          };
     return {
       id,
       split: SPLITS[split] ?? 'training',
@@ -125,6 +138,7 @@ export function decodeStudyIndex(data: unknown): StudySummary[] {
       vendor: vendor >= 0 ? (vendors[vendor] ?? null) : null,
       boxes,
       hasImages: hasImages === 1,
+      ...workbench,
     };
   });
 }

@@ -92,7 +92,7 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
 
   const sampleSet = new Set(sampleStudies);
   const order = studies.byId();
-  const indexText = studyIndexText(order.length, (i) => studies.summary(order[i], sampleSet.has(order[i])));
+  const indexText = studyIndexText(order.length, (i) => studies.summary(order[i], sampleSet.has(order[i])), studies.sharedSeries());
   sink.writeText(OUTPUT.studyIndex, indexText);
   const chunks = writeStudyChunks(studies, order, sink, (study) => (sampleSet.has(study) ? choices[sampleStudies.indexOf(study)].reason : ''), inBuild);
   log(`studies.json: ${order.length} studies (${(indexText.length / 1024).toFixed(0)} KB); viewer records in ${chunks} files; samples.json: ${samples.length} studies`);

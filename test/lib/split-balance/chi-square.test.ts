@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquarePValue, chiSquareTest } from '../../../src/lib/split-balance/chi-square.ts';
+import { chiSquareTest } from '../../../src/lib/split-balance/chi-square.ts';
+import { chiSquarePValue } from '../../../src/lib/split-audit/contingency.ts';
 
 describe('chiSquarePValue(chi2, df) matches table critical values', () => {
   it.each([

@@ -5,14 +5,20 @@ import { decodeStudyIndex, sortCategories, studyIndexText, type CompactStudyInde
 import type { StudySummary } from '../../../src/lib/types.ts';
 
 const expected: StudySummary[] = [
-  { id: 's0', split: 'training', L: { birads: '2', density: 'A' }, R: null, findings: [], findingBirads: [], vendor: null, boxes: 0, hasImages: false },
+  { id: 's0', split: 'training', L: { birads: '2', density: 'A' }, R: null, findings: [], findingBirads: [], vendor: null, boxes: 0, hasImages: false, ageYears: null, boxList: [] },
   {
     id: 's1', split: 'training', L: { birads: '1', density: 'B' }, R: { birads: '4', density: 'C' },
-    findings: ['Mass', 'Suspicious Lymph Node'], findingBirads: ['4', 'none'], vendor: 'SIEMENS', boxes: 3, hasImages: true,
+    findings: ['Mass', 'Suspicious Lymph Node'], findingBirads: ['4', 'none'], vendor: 'SIEMENS', boxes: 3, hasImages: true, ageYears: 53,
+    boxList: [
+      { categories: ['Mass'], findingBirads: '4' },
+      { categories: ['Mass', 'Suspicious Lymph Node'], findingBirads: '4' },
+      { categories: ['Suspicious Lymph Node'], findingBirads: 'none' },
+    ],
   },
   {
     id: 's2', split: 'test', L: { birads: '5', density: 'D' }, R: { birads: '2', density: 'B' },
-    findings: ['Mass', 'Architectural Distortion'], findingBirads: ['5'], vendor: 'Planmed', boxes: 2, hasImages: false,
+    findings: ['Mass', 'Architectural Distortion'], findingBirads: ['5'], vendor: 'Planmed', boxes: 2, hasImages: false, ageYears: 61,
+    boxList: [{ categories: ['Architectural Distortion', 'Mass'], findingBirads: '5' }, { categories: ['Mass'], findingBirads: '5' }],
   },
 ];
 
@@ -29,10 +35,12 @@ describe('studyIndexText / decodeStudyIndex', () => {
     const index = indexOf(expected);
     expect(index.categories).toEqual(['Mass', 'Architectural Distortion', 'Suspicious Lymph Node']);
     expect(index.vendors).toEqual(['Planmed', 'SIEMENS']);
+    expect(index.sharedSeries).toEqual({});
     expect(index.rows).toEqual([
-      ['s0', 0, '', '2A', [], [], -1, 0, 0],
-      ['s1', 0, '4C', '1B', [0, 2], [1, 3], 1, 3, 1],
-      ['s2', 1, '2B', '5D', [0, 1], [2], 0, 2, 0],
+      ['s0', 0, '', '2A', [], [], -1, 0, 0, -1, []],
+      // boxList: [finding BI-RADS index ("3" 0, "4" 1, "5" 2, none 3), category index, …]
+      ['s1', 0, '4C', '1B', [0, 2], [1, 3], 1, 3, 1, 53, [[1, 0], [1, 0, 2], [3, 2]]],
+      ['s2', 1, '2B', '5D', [0, 1], [2], 0, 2, 0, 61, [[2, 1, 0], [2, 0]]],
     ]);
   });
 
