@@ -5,6 +5,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { format } from 'd3-format';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { create } from 'd3-selection';
+import { countTicks } from '../lib/chart-data/count-ticks.ts';
 import { layoutAgeHistogram, type AgeHistogramData } from '../lib/chart-data/age-histogram.ts';
 import { SPLIT_LABELS } from '../lib/chart-data/format.ts';
 import { colorOf } from '../lib/palette.ts';
@@ -28,7 +29,7 @@ export const render: RenderChart<AgeHistogramData> = (el, data, { view, width })
     .attr('role', 'group')
     .attr('aria-label', layout.table.caption);
 
-  const yTicks = y.ticks(6);
+  const yTicks = percent ? y.ticks(6) : countTicks(y.ticks(6));
   svg.append('g').attr('class', 'grid').selectAll('line').data(yTicks).join('line')
     .attr('x1', margin.left).attr('x2', width - margin.right).attr('y1', (d) => y(d)).attr('y2', (d) => y(d));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`)

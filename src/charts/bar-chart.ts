@@ -6,6 +6,7 @@ import { axisBottom, axisLeft } from 'd3-axis';
 import { format } from 'd3-format';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { create } from 'd3-selection';
+import { countTicks } from '../lib/chart-data/count-ticks.ts';
 import { layoutBars } from '../lib/chart-data/bar-layout.ts';
 import { formatCount, formatShare, SPLIT_LABELS } from '../lib/chart-data/format.ts';
 import type { BarTable } from '../lib/chart-data/types.ts';
@@ -81,7 +82,8 @@ export const render: RenderChart<BarChartData> = (el, data, { view, width, id })
     .append('rect').attr('width', 2.5).attr('height', 6).attr('fill', '#ffffff').attr('fill-opacity', 0.75);
 
   // Vertical grid lines under the bars.
-  const ticks = x.ticks(Math.max(2, Math.floor(innerWidth / 90)));
+  const niceTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 90)));
+  const ticks = percent ? niceTicks : countTicks(niceTicks);
   svg.append('g').attr('class', 'grid').selectAll('line').data(ticks).join('line')
     .attr('x1', (d) => x(d)).attr('x2', (d) => x(d)).attr('y1', margin.top).attr('y2', height - margin.bottom);
 

@@ -130,9 +130,9 @@ export interface QualitySection extends QualityRuleInfo {
 /**
  * One section per rule of the catalogue (count 0 when a rule did not fire) plus any rule the catalogue does not know
  * (a stats.json from another version): the rules that fired first (what QA has to look at), each group by severity (errors first),
- * then in catalogue order (unknown rules by name). Examples link to the viewer only for studies in `studiesWithImages`.
+ * then in catalogue order (unknown rules by name). Examples link to the viewer for the studies in `viewableStudies` (every study of the release).
  */
-export function qualitySections(issues: readonly QualityIssue[], studiesWithImages: ReadonlySet<string>): QualitySection[] {
+export function qualitySections(issues: readonly QualityIssue[], viewableStudies: ReadonlySet<string>): QualitySection[] {
   const byRule = new Map(issues.map((issue) => [issue.rule, issue]));
   const known = new Set<string>(QUALITY_RULES.map((info) => info.rule));
   const extra: QualityRuleInfo[] = issues
@@ -157,7 +157,7 @@ export function qualitySections(issues: readonly QualityIssue[], studiesWithImag
         count: issue?.count ?? 0,
         examples: (issue?.examples ?? []).map((example) => ({
           ...example,
-          viewerHref: studiesWithImages.has(example.study_id) ? studyViewerHref(example.study_id) : null,
+          viewerHref: viewableStudies.has(example.study_id) ? studyViewerHref(example.study_id) : null,
         })),
       };
     })
@@ -167,28 +167,4 @@ export function qualitySections(issues: readonly QualityIssue[], studiesWithImag
         SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
         (position.get(a.rule) ?? 0) - (position.get(b.rule) ?? 0),
     );
-}
-
-/**
- * The study ids of public/data/samples.json (the viewer's sample list). Accepts the shapes it may take: an array
- * of ids, an array of objects with `id`, `studyId` or `study_id`, or an object holding such an array under
- * `studies` or `samples`. Anything else → no ids (no viewer links), never an exception.
- */
-export function sampleStudyIds(samples: unknown): Set<string> {
-  const list = Array.isArray(samples)
-    ? samples
-    : samples && typeof samples === 'object'
-      ? ((samples as Record<string, unknown>).studies ?? (samples as Record<string, unknown>).samples)
-      : undefined;
-  const ids = new Set<string>();
-  if (!Array.isArray(list)) return ids;
-  for (const item of list) {
-    if (typeof item === 'string') ids.add(item);
-    else if (item && typeof item === 'object') {
-      const record = item as Record<string, unknown>;
-      const id = record.id ?? record.studyId ?? record.study_id;
-      if (typeof id === 'string') ids.add(id);
-    }
-  }
-  return ids;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QUALITY_RULES, qualitySections, sampleStudyIds } from '../../src/lib/quality-rules.ts';
+import { QUALITY_RULES, qualitySections } from '../../src/lib/quality-rules.ts';
 import type { QualityIssue } from '../../src/lib/types.ts';
 
 const example = (study: string, line: number) => ({ file: 'finding_annotations.csv', line, study_id: study, image_id: `img-${line}`, detail: 'x' });
@@ -25,7 +25,7 @@ describe('QUALITY_RULES', () => {
   });
 });
 
-describe('qualitySections(issues, studiesWithImages)', () => {
+describe('qualitySections(issues, viewableStudies)', () => {
   it('lists every rule, with 0 for rules that did not fire', () => {
     const sections = qualitySections([], new Set());
     expect(sections).toHaveLength(13);
@@ -68,19 +68,5 @@ describe('qualitySections(issues, studiesWithImages)', () => {
     // the only rule that fired comes first; the info rules that did not fire come last
     expect(sections[0]).toMatchObject({ rule: 'duplicate-box', severity: 'info', count: 2 });
     expect(sections[13].rule).toBe('metadata-image-unknown');
-  });
-});
-
-
-describe('sampleStudyIds(samples)', () => {
-  it.each([
-    { name: 'an array of ids', samples: ['s1', 's2'], ids: ['s1', 's2'] },
-    { name: 'objects with id', samples: [{ id: 's1' }, { studyId: 's2' }, { study_id: 's3' }], ids: ['s1', 's2', 's3'] },
-    { name: 'an object with studies', samples: { studies: [{ id: 's1', reason: 'Mass' }] }, ids: ['s1'] },
-    { name: 'an object with samples', samples: { samples: ['s9'] }, ids: ['s9'] },
-    { name: 'anything else', samples: 42, ids: [] },
-    { name: 'null', samples: null, ids: [] },
-  ])('reads $name', ({ samples, ids }) => {
-    expect([...sampleStudyIds(samples)]).toEqual(ids);
   });
 });

@@ -23,7 +23,7 @@ let quality: string;
 
 beforeAll(async () => {
   const stats = await computeStats(join('test', 'fixtures', 'releases', 'leaky'), { threads: false });
-  fixture.data = { stats, studiesWithImages: new Set([id('s6')]) };
+  fixture.data = { stats, viewableStudies: new Set([id('s6')]) };
   // The pages insert the hashes of their inline scripts into the CSP, so the container needs one too.
   const csp = { cspDestination: 'meta', algorithm: 'SHA-256', scriptHashes: [], scriptResources: [], isStrictDynamic: false, styleHashes: [], styleResources: [], directives: [] } as const;
   const container = await AstroContainer.create({ manifest: { csp } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'] });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   const stats = await computeStats(join('test', 'fixtures', 'releases', 'counting'), { threads: false });
   // Ages known in training only: 3 and 2 studies in two bins, none in test.
   stats.splitBalance.attributes.ageBins = balanceAttribute('study', ['40–45', '45–50'], [3, 2], [0, 0]);
-  fixture.data = { stats, studiesWithImages: new Set() };
+  fixture.data = { stats, viewableStudies: new Set() };
   const csp = { cspDestination: 'meta', algorithm: 'SHA-256', scriptHashes: [], scriptResources: [], isStrictDynamic: false, styleHashes: [], styleResources: [], directives: [] } as const;
   const container = await AstroContainer.create({ manifest: { csp } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'] });
   html = await container.renderToString((await import('../../src/pages/audit/split.astro')).default);

@@ -1,31 +1,16 @@
-// Build-time data for the audit pages: stats.json through the site's shared loader (src/data/site-data.ts), and
-// the studies whose images this build holds, from the viewer's public/data/samples.json (absent → no viewer links).
-// Node-only (node:fs): import it from page frontmatter only.
+// Build-time data for the audit pages: stats.json and the study index through the site's shared loaders
+// (src/data/site-data.ts). Every study of the release opens in the viewer (over its DICOMs when the build has them,
+// else as a schematic), so an example links to the viewer whenever its study is in the index.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadStats } from '../../data/site-data.ts';
-import { sampleStudyIds } from '../../lib/quality-rules.ts';
+import { loadStats, loadStudyIndex } from '../../data/site-data.ts';
 import type { Stats } from '../../lib/types.ts';
-
-const SAMPLES_PATH = join('public', 'data', 'samples.json');
 
 export interface AuditData {
   stats: Stats;
-  /** Studies whose images this build holds (viewer links). */
-  studiesWithImages: Set<string>;
+  /** Studies that open in the viewer: every study of the release. */
+  viewableStudies: Set<string>;
 }
 
 export function loadAuditData(): AuditData {
-  return { stats: loadStats(), studiesWithImages: readSampleIds(join(process.cwd(), SAMPLES_PATH)) };
-}
-
-/** A missing or unreadable samples.json only means no viewer links, never a failed build. */
-function readSampleIds(path: string): Set<string> {
-  if (!existsSync(path)) return new Set();
-  try {
-    return sampleStudyIds(JSON.parse(readFileSync(path, 'utf8')));
-  } catch {
-    return new Set();
-  }
+  return { stats: loadStats(), viewableStudies: new Set(loadStudyIndex().rows.map((row) => row[0])) };
 }

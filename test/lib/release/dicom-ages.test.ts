@@ -82,6 +82,16 @@ describe('ages and vendors from DICOM headers (no metadata.csv)', () => {
     expect(stats.source.images).toEqual({ folder: true, withFile: 3, completeStudies: 0 });
   });
 
+  test("a DICOM whose Rows × Columns differ from the CSV's height × width is a dicom-size-mismatch error naming both", () => {
+    // The two readable files are 300 × 200; breast-level_annotations.csv says 2812 × 2012 (lines 2 and 3).
+    const issue = stats.quality.issues.find((candidate) => candidate.rule === 'dicom-size-mismatch');
+    expect([issue?.severity, issue?.count]).toEqual(['error', 2]);
+    expect(issue?.examples.map((e) => [e.file, e.line, e.image_id, e.detail])).toEqual([
+      ['breast-level_annotations.csv', 2, 'm1-lcc', 'images/m1/m1-lcc.dicom: 300×200 (rows × columns) in the DICOM, 2812×2012 in the CSV'],
+      ['breast-level_annotations.csv', 3, 'm1-lmlo', 'images/m1/m1-lmlo.dicom: 300×200 (rows × columns) in the DICOM, 2812×2012 in the CSV'],
+    ]);
+  });
+
   test('the SYNTHETIC.txt marker sets source.synthetic', () => {
     expect(stats.source.synthetic).toBe(true);
   });
