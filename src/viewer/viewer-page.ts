@@ -97,7 +97,7 @@ function showReason(record: StudyViewerRecord): void {
   box.classList.remove('hidden');
 }
 
-async function startPixels(study: SampleStudy, pre: ReturnType<typeof prefetch>, viewerModule: Promise<typeof import('./viewer.ts')>): Promise<Shown> {
+async function startPixels(study: SampleStudy, pre: ReturnType<typeof prefetch>, viewerModule: Promise<typeof import('./viewer.ts')>): Promise<Viewer> {
   const [{ createViewer }, files, previews] = await Promise.all([viewerModule, pre.files, pre.previews]);
   const viewer = createViewer(document.getElementById('main') ?? document.body, study, { files, previews });
   window.vindrViewer = viewer;
@@ -167,13 +167,17 @@ export async function startViewerPage(): Promise<void> {
   const pre = prefetch();
   const studyId = pre.studyId;
   bindWalkKeys();
-  // The study index serves the walk and says which ids the release has (no chunk request for an unknown id).
-  const index = fetchStudyIndex();
-  void linkWalk(studyId, location.search, index).catch((error: unknown) => {
-    document.getElementById('viewer-walk')!.textContent = `Previous/next are unavailable: the study index could not be loaded (${message(error)}).`;
-  });
+  // The study index serves the walk and says which ids the release has (no chunk request for an unknown id). Over
+  // pixels it waits until the views are drawn: fetching and parsing it beside the DICOMs delayed the first view.
+  let index: Promise<StudySummary[]> | null = null;
+  const studyIndex = (): Promise<StudySummary[]> => (index ??= fetchStudyIndex());
+  const walk = () =>
+    void linkWalk(studyId, location.search, studyIndex()).catch((error: unknown) => {
+      document.getElementById('viewer-walk')!.textContent = `Previous/next are unavailable: the study index could not be loaded (${message(error)}).`;
+    });
   title.textContent = studyId ?? '—';
   if (!studyId) {
+    walk();
     status.textContent = 'No study given. Pick a study from the study list.';
     grid.dataset.mode = 'none';
     return;
@@ -188,12 +192,15 @@ export async function startViewerPage(): Promise<void> {
   if (sample) {
     status.textContent = sample.reason ? `Why this study: ${sample.reason}.` : '';
     grid.dataset.mode = 'pixels';
-    bindControls(await startPixels(sample, pre, viewerModule));
+    const viewer = await startPixels(sample, pre, viewerModule);
+    bindControls(viewer);
+    void viewer.settled.then(walk);
     return;
   }
+  walk();
   let record: StudyViewerRecord | null;
   try {
-    const known = await index.then((all) => all.some((s) => s.id === studyId)).catch(() => true);
+    const known = await studyIndex().then((all) => all.some((s) => s.id === studyId)).catch(() => true);
     record = known ? await fetchRecord(studyId) : null;
   } catch (error) {
     status.textContent = `The study’s record could not be loaded (${message(error)}).`;

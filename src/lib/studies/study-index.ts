@@ -89,20 +89,20 @@ function rowEncoder(categories: readonly string[], vendors: readonly string[]): 
 }
 
 /**
- * studies.json text for `count` studies in id order, each summary made on demand (twice: once for the names, once
- * for its row), so a release of a million images never holds all its summaries at once. One row per line, so a diff
- * between two builds shows which studies changed.
+ * studies.json for `count` studies in id order, as pieces of text to write one after another: each summary is made
+ * on demand (twice: once for the names, once for its row), so a release of a million images never holds all its
+ * summaries, nor the whole text, at once. One row per line, so a diff between two builds shows which studies changed.
  */
-export function studyIndexText(count: number, summaryAt: (i: number) => StudySummary, sharedSeries: Record<string, string[]> = {}): string {
+export function* studyIndexPieces(count: number, summaryAt: (i: number) => StudySummary, sharedSeries: Record<string, string[]> = {}): Generator<string> {
   const all = function* () {
     for (let i = 0; i < count; i++) yield summaryAt(i);
   };
   const { categories, vendors } = indexNames(all());
   const encode = rowEncoder(categories, vendors);
-  const lines: string[] = [];
-  for (const summary of all()) lines.push(JSON.stringify(encode(summary)));
-  const head = `{"version":1,"categories":${JSON.stringify(categories)},"vendors":${JSON.stringify(vendors)},"sharedSeries":${JSON.stringify(sharedSeries)},"rows":[`;
-  return `${head}\n${lines.join(',\n')}\n]}\n`;
+  yield `{"version":1,"categories":${JSON.stringify(categories)},"vendors":${JSON.stringify(vendors)},"sharedSeries":${JSON.stringify(sharedSeries)},"rows":[\n`;
+  let i = 0;
+  for (const summary of all()) yield `${i++ > 0 ? ',\n' : ''}${JSON.stringify(encode(summary))}`;
+  yield '\n]}\n';
 }
 
 function encodeBreast(labels: StudySummary['L']): string {

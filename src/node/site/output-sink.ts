@@ -3,11 +3,13 @@
 // never leaves half a file), DICOMs copied only when changed, stale files pruned. Tests point it at a temporary
 // folder and compare what it wrote with the goldens.
 
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 export interface OutputSink {
   writeText(name: string, text: string): void;
+  /** Writes text given in pieces (a large file is never one string); returns its size in bytes. */
+  writePieces(name: string, pieces: Iterable<string>): number;
   writeBytes(name: string, bytes: Uint8Array): void;
   /** A text file written earlier (by this sink or an earlier build), or null. */
   read(name: string): string | null;
@@ -32,6 +34,20 @@ export function fileSink(root: string, log: (line: string) => void): OutputSink 
   const at = (name: string) => join(root, name);
   return {
     writeText: (name, text) => writeFileAtomically(at(name), text),
+    writePieces(name, pieces) {
+      const path = at(name);
+      mkdirSync(dirname(path), { recursive: true });
+      const temporary = `${path}.${process.pid}.tmp`;
+      const fd = openSync(temporary, 'w');
+      let bytes = 0;
+      try {
+        for (const piece of pieces) bytes += writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, path);
+      return bytes;
+    },
     writeBytes: (name, bytes) => writeFileAtomically(at(name), bytes),
     read: (name) => (existsSync(at(name)) ? readFileSync(at(name), 'utf8') : null),
     copyFile(source, name) {

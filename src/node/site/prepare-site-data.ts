@@ -18,7 +18,7 @@ import {
   uncoveredFeatures,
   type SampleChoice,
 } from '../../lib/studies/sample-selection.ts';
-import { studyIndexText } from '../../lib/studies/study-index.ts';
+import { studyIndexPieces } from '../../lib/studies/study-index.ts';
 import type { StudyViewerRecord } from '../../lib/studies/study-chunks.ts';
 import type { Stats } from '../../lib/types.ts';
 import { FILES } from '../../lib/vocabulary.ts';
@@ -92,10 +92,9 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
 
   const sampleSet = new Set(sampleStudies);
   const order = studies.byId();
-  const indexText = studyIndexText(order.length, (i) => studies.summary(order[i], sampleSet.has(order[i])), studies.sharedSeries());
-  sink.writeText(OUTPUT.studyIndex, indexText);
+  const indexBytes = sink.writePieces(OUTPUT.studyIndex, studyIndexPieces(order.length, (i) => studies.summary(order[i], sampleSet.has(order[i])), studies.sharedSeries()));
   const chunks = writeStudyChunks(studies, order, sink, (study) => (sampleSet.has(study) ? choices[sampleStudies.indexOf(study)].reason : ''), inBuild);
-  log(`studies.json: ${order.length} studies (${(indexText.length / 1024).toFixed(0)} KB); viewer records in ${chunks} files; samples.json: ${samples.length} studies`);
+  log(`studies.json: ${order.length} studies (${(indexBytes / 1024).toFixed(0)} KB); viewer records in ${chunks} files; samples.json: ${samples.length} studies`);
 
   if (options.workers ?? true) copyDwvWorkers(sink);
   for (const line of releaseSummary(stats)) log(line);

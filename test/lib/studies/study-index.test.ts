@@ -1,7 +1,7 @@
 // The study browser's compact studies.json form. Each study's row comes from the release index
 // (ReleaseStudies.summary), tested through the build's goldens (test/scripts/site-data-golden.test.ts).
 import { describe, expect, it } from 'vitest';
-import { decodeStudyIndex, sortCategories, studyIndexText, type CompactStudyIndex } from '../../../src/lib/studies/study-index.ts';
+import { decodeStudyIndex, sortCategories, studyIndexPieces, type CompactStudyIndex } from '../../../src/lib/studies/study-index.ts';
 import type { StudySummary } from '../../../src/lib/types.ts';
 
 const expected: StudySummary[] = [
@@ -28,9 +28,10 @@ describe('sortCategories', () => {
   });
 });
 
+const studyIndexText = (count: number, summaryAt: (i: number) => StudySummary) => [...studyIndexPieces(count, summaryAt)].join('');
 const indexOf = (summaries: readonly StudySummary[]) => JSON.parse(studyIndexText(summaries.length, (i) => summaries[i])) as CompactStudyIndex;
 
-describe('studyIndexText / decodeStudyIndex', () => {
+describe('studyIndexPieces / decodeStudyIndex', () => {
   it('writes the documented compact rows', () => {
     const index = indexOf(expected);
     expect(index.categories).toEqual(['Mass', 'Architectural Distortion', 'Suspicious Lymph Node']);
