@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUTPUT, siteUrl } from '../lib/site-data/outputs.ts';
-import type { CompactStudyIndex } from '../lib/studies/study-index.ts';
+import type { StudyIndexFacets } from '../lib/studies/study-index.ts';
 import type { Stats } from '../lib/types.ts';
 import paperTables from './paper-tables.json';
 
@@ -13,7 +13,6 @@ import paperTables from './paper-tables.json';
 const STATS_PATH = join('public', OUTPUT.stats);
 /** Where users download it on the site. */
 export const STATS_URL = siteUrl(OUTPUT.stats);
-const STUDY_INDEX_PATH = join('public', OUTPUT.studyIndex);
 export const STUDY_INDEX_URL = siteUrl(OUTPUT.studyIndex);
 
 let cached: Stats | undefined;
@@ -39,15 +38,11 @@ export function loadPaperTables(): PaperTables {
   return paperTables;
 }
 
-/** The study browser's compact index. Fails the build with a clear message when it is missing or of another version. */
-export function loadStudyIndex(): CompactStudyIndex {
-  const path = join(process.cwd(), STUDY_INDEX_PATH);
+/** The study index's filter choices and totals (never the index itself: a million-image release's is large). */
+export function loadStudyFacets(): StudyIndexFacets {
+  const path = join(process.cwd(), 'public', OUTPUT.studyFacets);
   if (!existsSync(path)) {
-    throw new Error(`${STUDY_INDEX_PATH} is missing: run \`npm run build\` (scripts/build-site.ts writes it).`);
+    throw new Error(`public/${OUTPUT.studyFacets} is missing: run \`npm run build\` (scripts/build-site.ts writes it).`);
   }
-  const parsed = JSON.parse(readFileSync(path, 'utf8')) as CompactStudyIndex;
-  if (parsed.version !== 1 || !Array.isArray(parsed.rows)) {
-    throw new Error(`${STUDY_INDEX_PATH} is not a version 1 study index: rebuild with \`npm run build\`.`);
-  }
-  return parsed;
+  return JSON.parse(readFileSync(path, 'utf8')) as StudyIndexFacets;
 }

@@ -2,15 +2,15 @@
 // (src/data/site-data.ts). Every study of the release opens in the viewer (over its DICOMs when the build has them,
 // else as a schematic), so an example links to the viewer whenever its study is in the index.
 
-import { loadStats, loadStudyIndex } from '../../data/site-data.ts';
+import { loadStats, loadStudyFacets } from '../../data/site-data.ts';
 import type { Stats } from '../../lib/types.ts';
 
 export interface AuditData {
   stats: Stats;
-  /** Studies that open in the viewer: every study of the release. */
+  /** Studies that open in the viewer: every study of the release (those the quality examples name). */
   viewableStudies: Set<string>;
 }
 
 export function loadAuditData(): AuditData {
-  return { stats: loadStats(), viewableStudies: new Set(loadStudyIndex().rows.map((row) => row[0])) };
+  return { stats: loadStats(), viewableStudies: new Set(loadStudyFacets().examplesInRelease) };
 }

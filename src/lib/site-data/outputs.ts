@@ -13,6 +13,8 @@ export const OUTPUT = {
   stats: `${DATA_DIR}/stats.json`,
   /** Every study's row for the study browser (src/lib/studies/study-index.ts). */
   studyIndex: `${DATA_DIR}/studies.json`,
+  /** The study index's filter choices and totals, for the pages at build time (src/lib/studies/study-index.ts). */
+  studyFacets: `${DATA_DIR}/study-facets.json`,
   /** The sample studies, whose DICOMs this build holds, with why each was chosen. */
   samples: `${DATA_DIR}/samples.json`,
   /** Per manufacturer and model, how the DICOM headers under images/ describe their pixels (the vendors page). */

@@ -109,6 +109,53 @@ function encodeBreast(labels: StudySummary['L']): string {
   return labels ? labels.birads + labels.density : '';
 }
 
+/**
+ * What the pages need of the study index at build time (the filter choices, the totals), so `astro build` never
+ * loads the index itself: its memory stays the same whatever the release's size.
+ */
+export interface StudyIndexFacets {
+  studies: number;
+  /** Studies whose DICOMs this build holds. */
+  withImages: number;
+  categories: string[];
+  vendors: string[];
+  unknownVendor: boolean;
+  biradsPresent: string[];
+  densitiesPresent: string[];
+  /** The study ids of stats.json's quality examples that the release lists: they open in the viewer. */
+  examplesInRelease: string[];
+}
+
+export function studyIndexFacets(count: number, summaryAt: (i: number) => StudySummary, isStudy: (id: string) => boolean, exampleIds: Iterable<string>): StudyIndexFacets {
+  const all = function* () {
+    for (let i = 0; i < count; i++) yield summaryAt(i);
+  };
+  const { categories, vendors } = indexNames(all());
+  let withImages = 0;
+  let unknownVendor = false;
+  const birads = new Set<string>();
+  const densities = new Set<string>();
+  for (const summary of all()) {
+    if (summary.hasImages) withImages++;
+    if (summary.vendor === null) unknownVendor = true;
+    for (const breast of [summary.L, summary.R]) {
+      if (!breast) continue;
+      birads.add(breast.birads);
+      densities.add(breast.density);
+    }
+  }
+  return {
+    studies: count,
+    withImages,
+    categories,
+    vendors,
+    unknownVendor,
+    biradsPresent: [...birads].sort(compareIds),
+    densitiesPresent: [...densities].sort(compareIds),
+    examplesInRelease: [...new Set(exampleIds)].filter((id) => id !== '' && isStudy(id)).sort(compareIds),
+  };
+}
+
 /** Reads studies.json back into summaries; a file of another shape throws one sentence saying what is wrong. */
 export function decodeStudyIndex(data: unknown): StudySummary[] {
   if (!isRecord(data) || data.version !== 1 || !Array.isArray(data.rows)) {

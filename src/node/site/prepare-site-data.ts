@@ -18,7 +18,7 @@ import {
   uncoveredFeatures,
   type SampleChoice,
 } from '../../lib/studies/sample-selection.ts';
-import { studyIndexPieces } from '../../lib/studies/study-index.ts';
+import { studyIndexFacets, studyIndexPieces } from '../../lib/studies/study-index.ts';
 import type { StudyViewerRecord } from '../../lib/studies/study-chunks.ts';
 import type { Stats } from '../../lib/types.ts';
 import { FILES } from '../../lib/vocabulary.ts';
@@ -92,6 +92,10 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
 
   const sampleSet = new Set(sampleStudies);
   const order = studies.byId();
+  const summaryAt = (i: number) => studies.summary(order[i], sampleSet.has(order[i]));
+  const examples = stats.quality.issues.flatMap((issue) => issue.examples.map((example) => example.study_id));
+  const facets = studyIndexFacets(order.length, summaryAt, (id) => studies.find(id) >= 0, examples);
+  sink.writeText(OUTPUT.studyFacets, `${JSON.stringify(facets, null, 1)}\n`);
   const indexBytes = sink.writePieces(OUTPUT.studyIndex, studyIndexPieces(order.length, (i) => studies.summary(order[i], sampleSet.has(order[i])), studies.sharedSeries()));
   const chunks = writeStudyChunks(studies, order, sink, (study) => (sampleSet.has(study) ? choices[sampleStudies.indexOf(study)].reason : ''), inBuild);
   log(`studies.json: ${order.length} studies (${(indexBytes / 1024).toFixed(0)} KB); viewer records in ${chunks} files; samples.json: ${samples.length} studies`);
