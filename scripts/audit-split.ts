@@ -2,7 +2,7 @@
 // split of the release's studies (k subsets) and writes the report JSON (README "The split audit"). Exit 0 audited;
 // 1 an input cannot be read (one line names the file, line and column); 2 wrong arguments.
 
-import { parseArgs } from 'node:util';
+import { commandLine, readFlags, type CommandLine } from '../src/node/command-line.ts';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { auditSplit } from '../src/lib/split-audit/audit-report.ts';
 import { reportSummary } from '../src/lib/split-audit/report-summary.ts';
@@ -27,33 +27,19 @@ Options:
 Exit status: 0 audited; 1 an input cannot be read (one line on stderr says where); 2 wrong arguments.
 `;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`audit-split: ${message}\n`);
-  process.exit(code);
-}
+const command: CommandLine = commandLine('audit-split', USAGE);
+const fail: CommandLine['fail'] = command.fail;
 
 async function main(): Promise<void> {
-  let values: { data?: string; split?: string; column?: string; out?: string; 'list-absent'?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        split: { type: 'string' },
-        column: { type: 'string' },
-        out: { type: 'string' },
-        'list-absent': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, 2);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
-  if (!values.data || !values.split) fail(`--data and --split are both required\n\n${USAGE}`, 2);
+  const values = readFlags<{ data?: string; split?: string; column?: string; out?: string; 'list-absent'?: boolean }>(command, USAGE, {
+    data: { type: 'string' },
+    split: { type: 'string' },
+    column: { type: 'string' },
+    out: { type: 'string' },
+    'list-absent': { type: 'boolean' },
+  });
+  if (!values) return;
+  if (!values.data || !values.split) command.usage('--data and --split are both required');
   try {
     const release = await readReleaseStudies(values.data);
     const { assignment, name, sha256 } = await readSplitFile(values.split, release, values.column);

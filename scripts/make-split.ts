@@ -3,7 +3,7 @@
 // (study_id,fold or study_id,split), then audited like any split file (summary on stderr).
 // Exit 0 written; 1 the release cannot be read; 2 wrong arguments.
 
-import { parseArgs } from 'node:util';
+import { commandLine, readFlags, type CommandLine } from '../src/node/command-line.ts';
 import { createHash } from 'node:crypto';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { auditSplit } from '../src/lib/split-audit/audit-report.ts';
@@ -31,35 +31,21 @@ Options:
 Exit status: 0 written; 1 the release cannot be read (one line on stderr says where); 2 wrong arguments.
 `;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`make-split: ${message}\n`);
-  process.exit(code);
-}
+const command: CommandLine = commandLine('make-split', USAGE);
+const fail: CommandLine['fail'] = command.fail;
 
 async function main(): Promise<void> {
-  let values: { data?: string; folds?: string; ratios?: string; from?: string; seed?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: 'string' },
-        folds: { type: 'string' },
-        ratios: { type: 'string' },
-        from: { type: 'string' },
-        seed: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, 2);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
-  if (!values.data || !values.out || values.seed === undefined) fail(`--data, --seed and --out are required\n\n${USAGE}`, 2);
-  if ((values.folds === undefined) === (values.ratios === undefined)) fail(`give exactly one of --folds and --ratios\n\n${USAGE}`, 2);
+  const values = readFlags<{ data?: string; folds?: string; ratios?: string; from?: string; seed?: string; out?: string }>(command, USAGE, {
+    data: { type: 'string' },
+    folds: { type: 'string' },
+    ratios: { type: 'string' },
+    from: { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (!values) return;
+  if (!values.data || !values.out || values.seed === undefined) command.usage('--data, --seed and --out are required');
+  if ((values.folds === undefined) === (values.ratios === undefined)) command.usage('give exactly one of --folds and --ratios');
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`, 2);
   if (values.from !== undefined && values.from !== 'training' && values.from !== 'test') fail(`--from must be training or test, got "${values.from}"`, 2);

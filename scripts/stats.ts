@@ -4,10 +4,10 @@
 
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { releaseSummary } from '../src/lib/release/release-summary.ts';
 import type { Stats } from '../src/lib/types.ts';
+import { commandLine, readFlags, type CommandLine } from '../src/node/command-line.ts';
 import { computeStats, serializeStats, type ReadProgress } from '../src/node/compute-stats.ts';
 
 const USAGE = `Usage: npm run stats -- --data <release folder> --out <file>
@@ -24,10 +24,8 @@ Options:
 Exit status: 0 written; 1 the input cannot be read (one line on stderr says where); 2 wrong arguments.
 `;
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`stats: ${message}\n`);
-  process.exit(code);
-}
+const command: CommandLine = commandLine('stats', USAGE);
+const fail: CommandLine['fail'] = command.fail;
 
 function progressLine(): ((progress: ReadProgress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -46,20 +44,9 @@ function summary(stats: Stats, out: string): string {
 }
 
 async function main(): Promise<void> {
-  let values: { data?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { data: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`, 2);
-  }
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return;
-  }
-  if (!values.data || !values.out) fail(`--data and --out are both required\n\n${USAGE}`, 2);
+  const values = readFlags<{ data?: string; out?: string }>(command, USAGE, { data: { type: 'string' }, out: { type: 'string' } });
+  if (!values) return;
+  if (!values.data || !values.out) command.usage('--data and --out are both required');
 
   const onProgress = progressLine();
   let stats: Stats;
