@@ -7,10 +7,10 @@ import type { LabelledStudy } from '../split-balance/label-distribution.ts';
 import type { AccumulatedRelease, StatsSource } from './accumulated-release.ts';
 import { LOCATION_GRID } from './box-tally.ts';
 import { buildSplitBalance, studyLabel, type AttributeTable } from './assemble-split-balance.ts';
+import { tallyBreasts, tallyImages } from './release-tallies.ts';
 import { ageBins, ageSummary, fiveNumber, keyed, orderedKeys, perSplit } from './summaries.ts';
 
 const AGE_BIN_WIDTH_YEARS = 5;
-const UNKNOWN_VENDOR = -1;
 
 /** Sum of the two splits for "all", or the split's own value. */
 function splitValue(counts: readonly number[], split: SplitKey): number {
@@ -20,38 +20,8 @@ function splitValue(counts: readonly number[], split: SplitKey): number {
 export function assembleStats(acc: AccumulatedRelease, source: StatsSource): Stats {
   const { index, boxes } = acc;
 
-  // ---- images, studies, breasts per split
-  const images = [0, 0];
-  const sizeCounts: number[][] = index.sizes.values().map(() => [0, 0]);
-  const sizeVendors: Map<number, number>[] = index.sizes.values().map(() => new Map());
-  const vendorCounts: number[][] = acc.vendors.values().map(() => [0, 0]);
-  for (let image = 0; image < index.imageCount; image++) {
-    const split = index.splitOfImage(image);
-    images[split]++;
-    const size = index.imageSize[image];
-    sizeCounts[size][split]++;
-    const vendor = acc.imageVendor[image];
-    if (vendor !== UNKNOWN_VENDOR) {
-      vendorCounts[vendor][split]++;
-      sizeVendors[size].set(vendor, (sizeVendors[size].get(vendor) ?? 0) + 1);
-    }
-  }
-  const studies = [0, 0];
-  for (let study = 0; study < index.studyCount; study++) studies[index.studySplit[study]]++;
-
-  const breasts = [0, 0];
-  const birads = [new Array(BIRADS_ALLOWED.length).fill(0), new Array(BIRADS_ALLOWED.length).fill(0)];
-  const density = [new Array(DENSITIES.length).fill(0), new Array(DENSITIES.length).fill(0)];
-  /** densityBirads[split][density][birads] */
-  const densityBirads = [0, 1].map(() => DENSITIES.map(() => new Array(BIRADS_ALLOWED.length).fill(0)));
-  for (let breast = 0; breast < index.studyCount * 2; breast++) {
-    if (index.breastImages[breast] === 0) continue;
-    const split = index.studySplit[breast >> 1];
-    breasts[split]++;
-    birads[split][index.breastBirads[breast]]++;
-    density[split][index.breastDensity[breast]]++;
-    densityBirads[split][index.breastDensity[breast]][index.breastBirads[breast]]++;
-  }
+  const { images, sizeCounts, sizeVendors, vendorCounts } = tallyImages(acc);
+  const { studies, breasts, birads, density, densityBirads } = tallyBreasts(acc);
   const biradsKeys = orderedKeys(
     BIRADS,
     BIRADS_ALLOWED.filter((_, code) => birads[0][code] + birads[1][code] > 0),
