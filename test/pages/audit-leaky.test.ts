@@ -3,8 +3,8 @@
 // What the pages show must name each of them; the demo build (browser tests) shows the zeros.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageContainer } from './page-container.ts';
 import type { AuditData } from '../../src/components/audit/audit-data.ts';
 import { computeStats } from '../../src/node/compute-stats.ts';
 
@@ -24,9 +24,7 @@ let quality: string;
 beforeAll(async () => {
   const stats = await computeStats(join('test', 'fixtures', 'releases', 'leaky'), { threads: false });
   fixture.data = { stats, viewableStudies: new Set([id('s6')]) };
-  // The pages insert the hashes of their inline scripts into the CSP, so the container needs one too.
-  const csp = { cspDestination: 'meta', algorithm: 'SHA-256', scriptHashes: [], scriptResources: [], isStrictDynamic: false, styleHashes: [], styleResources: [], directives: [] } as const;
-  const container = await AstroContainer.create({ manifest: { csp } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'] });
+  const container = await pageContainer();
   split = await container.renderToString((await import('../../src/pages/audit/split.astro')).default);
   quality = await container.renderToString((await import('../../src/pages/audit/quality.astro')).default);
 });

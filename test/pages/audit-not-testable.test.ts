@@ -1,8 +1,8 @@
 // /audit/split/ when one split has no known ages (issue 10 part 5): age is "not testable" with the reason, listed
 // apart from the χ² table, and the conclusion says it leaves age out instead of "nothing differs".
 import { join } from 'node:path';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageContainer } from './page-container.ts';
 import type { AuditData } from '../../src/components/audit/audit-data.ts';
 import { balanceAttribute } from '../../src/lib/split-balance/balance-attribute.ts';
 import { computeStats } from '../../src/node/compute-stats.ts';
@@ -21,8 +21,7 @@ beforeAll(async () => {
   // Ages known in training only: 3 and 2 studies in two bins, none in test.
   stats.splitBalance.attributes.ageBins = balanceAttribute('study', ['40–45', '45–50'], [3, 2], [0, 0]);
   fixture.data = { stats, viewableStudies: new Set() };
-  const csp = { cspDestination: 'meta', algorithm: 'SHA-256', scriptHashes: [], scriptResources: [], isStrictDynamic: false, styleHashes: [], styleResources: [], directives: [] } as const;
-  const container = await AstroContainer.create({ manifest: { csp } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'] });
+  const container = await pageContainer();
   html = await container.renderToString((await import('../../src/pages/audit/split.astro')).default);
 });
 

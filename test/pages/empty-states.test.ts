@@ -4,8 +4,9 @@
 // The sizes banner needs stats without image sizes, which no valid release has (heights and widths are required),
 // so that case empties imageSizes of the minimal stats.
 import { join } from 'node:path';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageContainer } from './page-container.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import { computeStats } from '../../src/node/compute-stats.ts';
 
@@ -27,9 +28,7 @@ const PAGES = {
 
 let container: AstroContainer;
 beforeAll(async () => {
-  // The pages insert the hashes of their inline scripts into the CSP, so the container needs one too.
-  const csp = { cspDestination: 'meta', algorithm: 'SHA-256', scriptHashes: [], scriptResources: [], isStrictDynamic: false, styleHashes: [], styleResources: [], directives: [] } as const;
-  container = await AstroContainer.create({ manifest: { csp } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'] });
+  container = await pageContainer();
 });
 
 /** The data-empty banners and the chart ids a page renders with the given stats. */

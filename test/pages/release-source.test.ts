@@ -1,8 +1,9 @@
 // The site names its source positively: the demo banner for the synthetic release, else "Built from the release in
 // <folder>" with each input file's rows and sha256 (the home page) — rendered with Astro's container API.
 import { join } from 'node:path';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { pageContainer } from './page-container.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import { computeStats } from '../../src/node/compute-stats.ts';
 
@@ -18,8 +19,7 @@ vi.mock('../../src/data/site-data.ts', async (importOriginal) => ({
 
 let container: AstroContainer;
 beforeAll(async () => {
-  const csp = { cspDestination: 'meta', algorithm: 'SHA-256', scriptHashes: [], scriptResources: [], isStrictDynamic: false, styleHashes: [], styleResources: [], directives: [] } as const;
-  container = await AstroContainer.create({ manifest: { csp } as unknown as NonNullable<Parameters<typeof AstroContainer.create>[0]>['manifest'] });
+  container = await pageContainer();
 });
 
 async function home(release: string): Promise<{ html: string; stats: Stats }> {
