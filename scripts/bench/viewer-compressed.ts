@@ -12,9 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startPreviewServer } from '../../src/node/preview-server.ts';
 import type { SampleStudy } from '../../src/lib/types.ts';
-import { oneRun, pickBenchStudy, summary, type ViewerRun } from './viewer.ts';
+import { measureRuns, pickBenchStudy, summary } from './viewer.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 
@@ -87,14 +86,7 @@ export async function benchCompressedViewer(options: { runs?: number } = {}): Pr
   try {
     for (const syntax of SYNTAXES) {
       const outDir = transcodedDist(dist, study, syntax.flags, scratch);
-      const server = await startPreviewServer({ root: ROOT, outDir });
-      const results: ViewerRun[] = [];
-      try {
-        await oneRun(server.baseURL, study.id);
-        for (let i = 0; i < runs; i++) results.push(await oneRun(server.baseURL, study.id));
-      } finally {
-        await server.stop();
-      }
+      const results = await measureRuns(outDir, study.id, runs);
       process.stdout.write(`viewer, ${syntax.name}: study ${study.id} (${runs} cold-cache runs)\n`);
       process.stdout.write(summary('first view, full resolution', results.map((r) => r.firstFullMs), syntax.firstMs));
       process.stdout.write(summary('all four, full resolution', results.map((r) => r.allFullMs), syntax.allMs));

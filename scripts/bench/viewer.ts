@@ -22,7 +22,7 @@ import type {} from '../../src/viewer/viewer-page.ts';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const TARGETS = { firstMs: 1000, allMs: 2500 };
 
-export interface ViewerRun {
+interface ViewerRun {
   firstDrawnMs: number;
   allDrawnMs: number;
   firstFullMs: number;
@@ -51,7 +51,7 @@ export function summary(label: string, values: number[], target?: number): strin
   return `  ${label.padEnd(30)} median ${String(Math.round(m)).padStart(5)} ms   range ${Math.round(low ?? NaN)}–${Math.round(high ?? NaN)} ms${verdict}\n`;
 }
 
-export async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
+async function oneRun(baseURL: string, studyId: string): Promise<ViewerRun> {
   const profile = mkdtempSync(join(tmpdir(), 'viewer-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -95,15 +95,7 @@ export async function benchViewer(options: { runs?: number; dist?: string } = {}
     return null;
   }
   const runs = options.runs ?? 7;
-  const server = await startPreviewServer({ root: ROOT, outDir: options.dist ? dist : undefined });
-  const results: ViewerRun[] = [];
-  try {
-    // One warm-up run (server file cache, Chromium's first start), not counted.
-    await oneRun(server.baseURL, study.id);
-    for (let i = 0; i < runs; i++) results.push(await oneRun(server.baseURL, study.id));
-  } finally {
-    await server.stop();
-  }
+  const results = await measureRuns(options.dist ? dist : undefined, study.id, runs);
   const size = `${study.images[0]?.rows}×${study.images[0]?.columns} ${study.images[0]?.vendor ?? ''}`.trim();
   process.stdout.write(`viewer: study ${study.id} (${size}, ${runs} cold-cache runs, headless Chromium, 127.0.0.1)\n`);
   process.stdout.write(summary('first view drawn', results.map((r) => r.firstDrawnMs), TARGETS.firstMs));
@@ -119,4 +111,18 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.stderr.write(`viewer bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });
+}
+
+/** Serves `outDir` (default dist/) and opens the study `runs` times cold, after one warm-up run that is not counted. */
+export async function measureRuns(outDir: string | undefined, studyId: string, runs: number): Promise<ViewerRun[]> {
+  const server = await startPreviewServer({ root: ROOT, outDir });
+  const results: ViewerRun[] = [];
+  try {
+    // One warm-up run (server file cache, Chromium's first start), not counted.
+    await oneRun(server.baseURL, studyId);
+    for (let i = 0; i < runs; i++) results.push(await oneRun(server.baseURL, studyId));
+  } finally {
+    await server.stop();
+  }
+  return results;
 }

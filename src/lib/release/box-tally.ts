@@ -69,7 +69,7 @@ export class BoxTally {
     } else if (!this.unlistedImages.has(row.imageId)) {
       this.unlistedImages.set(detachString(row.imageId), { line: row.line, studyId: detachString(row.studyId) });
     }
-    if (!isBoxRow(row) || row.box === null) return;
+    if (!isBoxRow(row)) return;
 
     const study = image >= 0 ? this.index.imageStudy[image] : this.index.studies.find(row.studyId);
     const split = study >= 0 ? this.index.studySplit[study] : SPLIT_CODE[row.split];

@@ -2,7 +2,7 @@
 // viewer's records and the split workbench alike. A row is a box unless its categories are exactly ['No Finding']
 // (STATS.md); 'No Finding' beside a real category is dropped, and a category repeated in one list counts once.
 
-import type { FindingRow } from '../types.ts';
+import type { Box, FindingRow } from '../types.ts';
 import { NO_FINDING } from '../vocabulary.ts';
 
 /** True for the list ['No Finding'] alone: the row marks an image without boxes. */
@@ -10,7 +10,7 @@ export function isNoFindingList(categories: readonly string[]): boolean {
   return categories.length === 1 && categories[0] === NO_FINDING;
 }
 
-export function isBoxRow(row: FindingRow): boolean {
+export function isBoxRow(row: FindingRow): row is FindingRow & { box: Box } {
   return row.box !== null;
 }
 
