@@ -14,6 +14,7 @@ const STATS_PATH = join('public', OUTPUT.stats);
 /** Where users download it on the site. */
 export const STATS_URL = siteUrl(OUTPUT.stats);
 export const STUDY_INDEX_URL = siteUrl(OUTPUT.studyIndex);
+export const QUALITY_INSTANCES_URL = siteUrl(OUTPUT.qualityInstances);
 
 let cached: Stats | undefined;
 

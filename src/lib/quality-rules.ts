@@ -2,6 +2,7 @@
 // in this order (src/lib/release/quality-log.ts); the quality audit page shows one section per rule, rules that did
 // not fire included (count 0). Pure.
 
+import { qualityInstancesOfRule, siteUrl } from './site-data/outputs.ts';
 import { studyViewerHref } from './site-pages.ts';
 import type { QualityExample, QualityIssue, Severity } from './types.ts';
 
@@ -124,6 +125,8 @@ export interface QualitySection extends QualityRuleInfo {
   id: string;
   count: number;
   examples: QualityExampleRow[];
+  /** Every instance of the rule as CSV (the build writes it for each rule that fired), else null. */
+  instancesHref: string | null;
 }
 
 
@@ -155,6 +158,7 @@ export function qualitySections(issues: readonly QualityIssue[], viewableStudies
         severity: issue?.severity ?? info.severity,
         id: `rule-${info.rule}`,
         count: issue?.count ?? 0,
+        instancesHref: issue && issue.count > 0 ? siteUrl(qualityInstancesOfRule(info.rule)) : null,
         examples: (issue?.examples ?? []).map((example) => ({
           ...example,
           viewerHref: viewableStudies.has(example.study_id) ? studyViewerHref(example.study_id) : null,

@@ -11,6 +11,7 @@
 
 import { basename, join } from 'node:path';
 import type { AgeSource } from '../lib/release/accumulated-release.ts';
+import type { QualityInstanceWriter } from '../lib/release/quality-instances.ts';
 import { StatsAccumulator } from '../lib/release/stats-accumulator.ts';
 import type { CensusHeader } from '../lib/census/header-census.ts';
 import type { Stats } from '../lib/types.ts';
@@ -27,6 +28,8 @@ export interface ComputeStatsOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Read metadata.csv on a worker thread, beside the annotation CSVs (default true; same result either way). */
   threads?: boolean;
+  /** Receives every quality instance as a CSV line (the build's data/quality-instances.csv); stats alone need none. */
+  qualityInstances?: QualityInstanceWriter;
 }
 
 export interface ReleaseReading {
@@ -45,6 +48,7 @@ export interface ReleaseReading {
 export async function readRelease(dir: string, options: ComputeStatsOptions = {}): Promise<ReleaseReading> {
   await checkReleaseFolder(dir);
   const acc = new StatsAccumulator();
+  if (options.qualityInstances) acc.quality.streamInstances(options.qualityInstances);
   const read = { onProgress: options.onProgress };
   const files: Record<string, CsvFileInfo> = {};
   const metadataJob = startMetadataJob(dir, options.threads ?? true);

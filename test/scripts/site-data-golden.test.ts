@@ -116,6 +116,11 @@ describe.each(CASES)('the %s release', (name) => {
         for (const category of study.findings) expect(stats.findingCategories[split][category], `${study.id} ${category}`).toBeGreaterThan(0);
       }
     }
+    // quality-instances.csv holds every instance: its rows per rule are stats.json's counts.
+    const instanceRows = (files.get(OUTPUT.qualityInstances) as Uint8Array | undefined) ?? new Uint8Array();
+    const perRule = new Map<string, number>();
+    for (const line of new TextDecoder().decode(instanceRows).split('\n').slice(1, -1)) perRule.set(line.split(',')[0], (perRule.get(line.split(',')[0]) ?? 0) + 1);
+    expect(Object.fromEntries(perRule)).toEqual(Object.fromEntries(stats.quality.issues.map((issue) => [issue.rule, issue.count])));
     expect([...records.keys()].sort()).toEqual(studies.map((s) => s.id).sort());
     for (const study of studies) {
       const record = records.get(study.id)!;

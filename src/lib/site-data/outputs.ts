@@ -19,6 +19,8 @@ export const OUTPUT = {
   samples: `${DATA_DIR}/samples.json`,
   /** Per manufacturer and model, how the DICOM headers under images/ describe their pixels (the vendors page). */
   headerCensus: `${DATA_DIR}/header-census.json`,
+  /** Every instance of every quality rule, one CSV row each (header rule,severity,file,line,study,image,detail). */
+  qualityInstances: `${DATA_DIR}/quality-instances.csv`,
   /** The build-time previews of the samples' uncompressed images. */
   previews: `${DATA_DIR}/previews/index.json`,
 } as const;
@@ -26,6 +28,11 @@ export const OUTPUT = {
 /** The URL of a file written under public/. */
 export function siteUrl(name: string): string {
   return `/${name}`;
+}
+
+/** The instances of one quality rule that fired (the same rows as quality-instances.csv), for a per-rule download. */
+export function qualityInstancesOfRule(rule: string): string {
+  return `${DATA_DIR}/quality-instances/${rule}.csv`;
 }
 
 /** The chunk a study id lives in: its first two characters lower-cased (hex for the release), '_' otherwise. */

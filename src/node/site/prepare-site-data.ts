@@ -24,6 +24,7 @@ import type { Stats } from '../../lib/types.ts';
 import { FILES } from '../../lib/vocabulary.ts';
 import { finishStats, readImageHeaders, readRelease, serializeStats, type ReadProgress } from '../compute-stats.ts';
 import type { OutputSink } from './output-sink.ts';
+import { QualityInstanceFiles } from './quality-instance-files.ts';
 import { PREVIEW_VERSION, previewOfDicom } from './viewer-previews.ts';
 import { buildDecoderWorkers } from './viewer-decoders.ts';
 import { releaseSummary } from '../../lib/release/release-summary.ts';
@@ -40,8 +41,17 @@ export interface PrepareOptions {
 }
 
 export async function prepareSiteData(dataDir: string, sink: OutputSink, options: PrepareOptions = {}): Promise<Stats> {
+  const instances = new QualityInstanceFiles();
+  try {
+    return await prepareFromRelease(dataDir, sink, options, instances);
+  } finally {
+    instances.dispose();
+  }
+}
+
+async function prepareFromRelease(dataDir: string, sink: OutputSink, options: PrepareOptions, instances: QualityInstanceFiles): Promise<Stats> {
   const { log } = sink;
-  const reading = await readRelease(dataDir, { onProgress: options.onProgress });
+  const reading = await readRelease(dataDir, { onProgress: options.onProgress, qualityInstances: instances });
   const { acc } = reading;
   // Every DICOM the release holds is read once, header only: sizes against the CSV, the header census, and without
   // metadata.csv ages, vendors and photometric interpretations (which the sample choice below uses).
@@ -54,6 +64,7 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
   const sampleImages = sampleStudies.flatMap((study) => [...studies.imagesOf(study)].filter((image) => acc.imageFile[image] === 1));
   const stats = finishStats(reading);
   sink.writeText(OUTPUT.stats, serializeStats(stats));
+  instances.writeTo(sink);
   const census: HeaderCensusFile = {
     schemaVersion: 1,
     files: reading.census.length + reading.unreadableHeaders,
