@@ -109,6 +109,13 @@ export const QUALITY_RULES = [
     meaning: 'The DICOM header\'s Rows × Columns differ from the height × width that the annotation CSVs give for the image.',
     whyItMatters: 'Boxes are in the CSV\'s pixel coordinates: on a file of another size they land in the wrong place or outside the pixels.',
   },
+  {
+    rule: 'finding-one-view-only',
+    severity: 'info',
+    title: 'Finding seen in one view only',
+    meaning: 'A finding box none of whose categories occurs on any box of the other view (CC or MLO) of the same breast.',
+    whyItMatters: 'Most lesions show on both views; a box without a counterpart may be a lesion only one view shows, or a box the annotators missed on the other view. The viewer shows which box pairs with which.',
+  },
 ] as const satisfies readonly QualityRuleInfo[];
 
 export type QualityRule = (typeof QUALITY_RULES)[number]['rule'];

@@ -184,6 +184,12 @@ export interface Stats {
      */
     location: { cols: number; rows: number; all: number[]; byCategory: Record<string, number[]> };
   };
+  /**
+   * Per category, its boxes on an image of the breast-level file, how many of them are seen in both views (a box of
+   * the other view of the same breast shares one of its categories; the rest fire `finding-one-view-only`) and that
+   * share in percent (0 when there are no boxes). Absent from a stats.json of an older version.
+   */
+  findingSeenInBothViews?: PerSplit<Record<string, { boxes: number; seenInBothViews: number; percent: number }>>;
 }
 
 // ---------------------------------------------------------------- study index (study browser)

@@ -13,6 +13,8 @@ import type { DwvView } from './dwv-view.ts';
 
 export interface DrawnBox {
   id: string;
+  /** 1-based line in finding_annotations.csv (with the image, names the box). */
+  line: number;
   categories: string[];
   /** The drawn (clipped) box in image pixels. */
   drawn: { xmin: number; ymin: number; xmax: number; ymax: number };
@@ -49,7 +51,7 @@ export function addBoxes(view: DwvView, boxes: readonly SampleBox[], columns: nu
     // No canvas text: dwv's label is scaled with the zoom, mirrored with a flip and cut at the view's edge.
     annotation.textExpr = '';
     group.add(annotation);
-    drawn.push({ id: annotation.trackingUid, categories: box.categories, drawn: clip.box, clipped, colour, label: boxLabel(box, clipped) });
+    drawn.push({ id: annotation.trackingUid, line: box.line, categories: box.categories, drawn: clip.box, clipped, colour, label: boxLabel(box, clipped) });
   }
   group.setEditable(false);
   const before = new Set<unknown>(app.getLayerGroupByDivId(view.divId)?.getDrawLayers() ?? []);

@@ -5,6 +5,7 @@
 //
 //   const schematic = createSchematic(document.getElementById('main')!, record);
 
+import { cellLocator, renderLesions, schematicBoxRect } from './lesion-panel.ts';
 import { HANGING_SLOTS, hangImages } from '../lib/viewer/hanging.ts';
 import { schematicView, type SchematicView } from '../lib/viewer/schematic-geometry.ts';
 import { colorOf } from '../lib/palette.ts';
@@ -150,7 +151,10 @@ export function createSchematic(root: HTMLElement, record: StudyViewerRecord): S
   }
 
   const details = root.querySelector<HTMLElement>('#viewer-details');
-  if (details) renderDetails(details, record, new Map());
+  if (details) {
+    renderDetails(details, record, new Map());
+    renderLesions(details, record, cellLocator(cells, images, (_slot, line, canvas) => schematicBoxRect(canvas, line)));
+  }
   const legend = root.querySelector<HTMLElement>('#viewer-legend');
   if (legend) {
     renderLegend(legend, studyCategories(record), (category, visible) => {

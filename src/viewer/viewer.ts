@@ -12,6 +12,8 @@ import type { DrawnBox } from './annotations.ts';
 import type { DwvView, LoadedInfo, Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { fetchDicom } from './fetch-file.ts';
+import { boxToScreen } from '../lib/viewer/box-geometry.ts';
+import { cellLocator, renderLesions } from './lesion-panel.ts';
 import { renderDetails, renderLegend, studyCategories, type LoadedImageFacts } from './side-panel.ts';
 import { bindEnlarge } from './cell-layout.ts';
 import { ViewSlot, type ViewState } from './view-slot.ts';
@@ -51,14 +53,24 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
   let enlarged: number | null = null;
   const cleanups: (() => void)[] = [];
 
+  const cells = [...root.querySelectorAll<HTMLElement>('.viewer-cell')];
+  // Where a drawn box is on screen: dwv's image → container mapping, as the box labels use it.
+  const locate = cellLocator(cells, images, (slot, line) => {
+    const view = slots[slot]?.state === 'ready' ? slots[slot].view : null;
+    const drawn = slots[slot]?.drawn.find((box) => box.line === line);
+    return view && drawn ? boxToScreen(drawn.drawn, view.imageToContainer()) : null;
+  });
   const refreshDetails = () => {
-    if (details) renderDetails(details, study, facts);
+    if (details) {
+      renderDetails(details, study, facts);
+      renderLesions(details, study, locate);
+    }
   };
   const onFacts = (imageId: string, next: LoadedImageFacts) => {
     facts.set(imageId, { ...facts.get(imageId), ...next });
     refreshDetails();
   };
-  const slots = [...root.querySelectorAll<HTMLElement>('.viewer-cell')].map((cell, index) => new ViewSlot(cell, index, images[index] ?? null, onFacts));
+  const slots = cells.map((cell, index) => new ViewSlot(cell, index, images[index] ?? null, onFacts));
   const applyVisibility = () => {
     for (const slot of slots) slot.applyBoxVisibility(boxes.on, boxes.hidden);
   };

@@ -20,6 +20,7 @@ describe('QUALITY_RULES', () => {
       'metadata-image-unknown:info',
       'dicom-unreadable:warning',
       'dicom-size-mismatch:error',
+      'finding-one-view-only:info',
     ]);
     for (const rule of QUALITY_RULES) expect(rule.meaning.length && rule.whyItMatters.length).toBeGreaterThan(20);
   });
@@ -28,7 +29,7 @@ describe('QUALITY_RULES', () => {
 describe('qualitySections(issues, viewableStudies)', () => {
   it('lists every rule, with 0 for rules that did not fire', () => {
     const sections = qualitySections([], new Set());
-    expect(sections).toHaveLength(13);
+    expect(sections).toHaveLength(14);
     expect(sections.every((s) => s.count === 0 && s.examples.length === 0)).toBe(true);
     // errors first, then warnings, then info; catalogue order within a severity
     expect(sections.map((s) => s.rule)).toEqual([
@@ -45,6 +46,7 @@ describe('qualitySections(issues, viewableStudies)', () => {
       'dicom-unreadable',
       'age-missing',
       'metadata-image-unknown',
+      'finding-one-view-only',
     ]);
   });
 
@@ -64,9 +66,9 @@ describe('qualitySections(issues, viewableStudies)', () => {
 
   it('keeps a further rule the stats command reports, with its own severity', () => {
     const sections = qualitySections([{ rule: 'duplicate-box', severity: 'info', count: 2, examples: [] }], new Set());
-    expect(sections).toHaveLength(14);
+    expect(sections).toHaveLength(15);
     // the only rule that fired comes first; the info rules that did not fire come last
     expect(sections[0]).toMatchObject({ rule: 'duplicate-box', severity: 'info', count: 2 });
-    expect(sections[13].rule).toBe('metadata-image-unknown');
+    expect(sections[14].rule).toBe('finding-one-view-only');
   });
 });

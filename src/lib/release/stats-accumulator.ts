@@ -13,6 +13,7 @@ import type { ImageFactsTable } from './image-facts-table.ts';
 import { ensureCapacity, Interner } from './interner.ts';
 import { QualityLog } from './quality-log.ts';
 import { ReleaseIndex, VIEW_NAMES } from './release-index.ts';
+import { seenInBothViewsStats, tallyBothViews } from './view-agreement.ts';
 
 /** What the build takes from an image's DICOM header, read from the file or from its metadata.csv row. */
 export interface ImageHeaderFacts {
@@ -188,7 +189,10 @@ export class StatsAccumulator implements AccumulatedRelease {
     this.reportMissingViews();
     this.reportImagesNotInBothFiles();
     this.reportMissingAges(source.ageSource);
-    return assembleStats(this, source);
+    const bothViews = tallyBothViews(this.boxes.store, this.index, this.boxes.categories, this.quality);
+    const stats = assembleStats(this, source);
+    stats.findingSeenInBothViews = seenInBothViewsStats(bothViews, Object.keys(stats.findingCategories.all), this.boxes.categories);
+    return stats;
   }
 
   /** Sizes every per-image and per-study array to the release (reading past the input's end gives defined values). */

@@ -7,6 +7,7 @@ import type { StatsAccumulator } from '../release/stats-accumulator.ts';
 import { BIRADS_ALLOWED, DENSITIES, FINDING_BIRADS, SPLITS } from '../vocabulary.ts';
 import type { FindingBiradsKey, Laterality, SampleBox, SampleImage, StudySummary, ViewPosition } from '../types.ts';
 import { HANGING_SLOTS } from '../viewer/hanging.ts';
+import { studyLesions } from '../lesions/study-lesions.ts';
 import { compareIds, sortCategories } from './study-index.ts';
 import type { StudyViewerRecord } from './study-chunks.ts';
 
@@ -225,6 +226,7 @@ export class ReleaseStudies {
         ageYears: this.ageYears(study),
         images,
         releaseHasImages: acc.imagesFolder,
+        lesions: studyLesions(images),
       },
       undrawable,
     };

@@ -4,6 +4,7 @@
 // The build writes them (src/node/site/prepare-site-data.ts, names in src/lib/site-data/outputs.ts); the viewer reads
 // them.
 
+import type { StudyLesions } from '../lesions/lesion-links.ts';
 import { siteUrl, studyChunkName } from '../site-data/outputs.ts';
 import type { SampleImage, SampleStudy } from '../types.ts';
 
@@ -19,6 +20,8 @@ export interface StudyViewerRecord extends Omit<SampleStudy, 'images'> {
   images: StudyRecordImage[];
   /** False when the release the build read has no DICOM at all under images/ (e.g. the annotation CSVs only). */
   releaseHasImages: boolean;
+  /** Each box's counterpart in the other view of its breast and the study's lesions (src/lib/lesions/). */
+  lesions: StudyLesions;
 }
 
 /** One chunk file: study id → its viewer record. */

@@ -140,8 +140,12 @@ describe('computeStats(counting fixture)', () => {
     expect(stats.splitBalance.randomBaseline.draws).toBe(1000);
   });
 
-  test('a clean release has no quality issues; provenance has sha256 and data-row counts', () => {
-    expect(stats.quality.issues).toEqual([]);
+  test('a clean release fires only the info rule finding-one-view-only; provenance has sha256 and data-row counts', () => {
+    // s1 right: RCC Mass (line 4) and Mass + Calcification (5), RMLO a lymph node (6): no category in both views.
+    // s2 right: RCC Focal Asymmetry (9), nothing on RMLO. s3 left: LCC Mass + Distortion (11), LMLO Mass (12): seen.
+    expect(stats.quality.issues.map((issue) => [issue.rule, issue.severity, issue.examples.map((e) => e.line)])).toEqual([
+      ['finding-one-view-only', 'info', [4, 5, 6, 9]],
+    ]);
     expect(stats.source.synthetic).toBe(false);
     expect(stats.source.files['breast-level_annotations.csv'].rows).toBe(12);
     expect(stats.source.files['finding_annotations.csv'].rows).toBe(13);
@@ -150,10 +154,32 @@ describe('computeStats(counting fixture)', () => {
   });
 });
 
+describe('findingSeenInBothViews (counting fixture)', () => {
+  test('per split and category: boxes, those seen in both views of their breast, and the percent', () => {
+    // Training (s1, s2): no box is seen in both views. Test (s3): line 11 (Mass + Distortion) and 12 (Mass) share Mass.
+    expect(stats.findingSeenInBothViews?.training).toMatchObject({
+      Mass: { boxes: 2, seenInBothViews: 0, percent: 0 },
+      'Suspicious Calcification': { boxes: 1, seenInBothViews: 0, percent: 0 },
+      'Focal Asymmetry': { boxes: 1, seenInBothViews: 0, percent: 0 },
+      'Suspicious Lymph Node': { boxes: 1, seenInBothViews: 0, percent: 0 },
+    });
+    // A box seen in both views counts as seen for each of its categories: the distortion's Mass is on the LMLO.
+    expect(stats.findingSeenInBothViews?.test).toMatchObject({
+      Mass: { boxes: 2, seenInBothViews: 2, percent: 100 },
+      'Architectural Distortion': { boxes: 1, seenInBothViews: 1, percent: 100 },
+    });
+    expect(stats.findingSeenInBothViews?.all.Mass).toEqual({ boxes: 4, seenInBothViews: 2, percent: 50 });
+    expect(Object.keys(stats.findingSeenInBothViews!.all)).toEqual(Object.keys(stats.findingCategories.all));
+  });
+});
+
 describe('computeStats(reordered fixture): the counting fixture with BOM, CRLF, shuffled and extra columns', () => {
   test('gives the same stats, only the file hashes differ', async () => {
     const reordered = await computeStats(releaseFixture('reordered'));
-    expect({ ...reordered, source: null }).toEqual({ ...stats, source: null });
+    expect({ ...reordered, source: null, quality: null }).toEqual({ ...stats, source: null, quality: null });
+    // The rows are shuffled, so the quality examples name other lines; everything else about them is the same.
+    const withoutLines = (s: typeof stats) => s.quality.issues.map((issue) => ({ ...issue, examples: issue.examples.map((e) => ({ ...e, line: 0 })) }));
+    expect(withoutLines(reordered)).toEqual(withoutLines(stats));
     expect(reordered.source.files['breast-level_annotations.csv'].sha256).not.toBe(
       stats.source.files['breast-level_annotations.csv'].sha256,
     );

@@ -28,6 +28,18 @@ describe('quality rules (quality fixture)', () => {
       ['duplicate-image', 'error', 1],
       ['finding-row-mismatch', 'warning', 1],
       ['metadata-image-unknown', 'info', 1],
+      ['finding-one-view-only', 'info', 4],
+    ]);
+  });
+
+  test('finding-one-view-only: boxes none of whose categories the other view of the breast has', () => {
+    // q2: an LMLO Mass with no LCC box, an RCC skin thickening with no RMLO box; q4: the two RCC focal asymmetries
+    // (degenerate, but their categories still count). q4's LCC and LMLO masses see each other.
+    expect(issue('finding-one-view-only').examples.map((e) => [e.line, e.image_id, e.detail])).toEqual([
+      [7, 'q2-lmlo', 'Mass on L-MLO; no box of this category on L-CC'],
+      [8, 'q2-rcc', 'Skin Thickening on R-CC; no box of this category on R-MLO'],
+      [16, 'q4-rcc', 'Focal Asymmetry on R-CC; no box of this category on R-MLO'],
+      [17, 'q4-rcc', 'Focal Asymmetry on R-CC; no box of this category on R-MLO'],
     ]);
   });
 
