@@ -4,6 +4,7 @@
 // missed finding becomes a box row of its image. An image keeps exactly one 'No Finding' row when it has no box
 // left, and loses it when a missed finding gives it one (the release's rule: every image appears at least once).
 import Papa from 'papaparse';
+import { cellsOf, csvRecords, withoutLineEnd } from './finding-lines.ts';
 import { ReleaseInputError } from '../csv/errors.ts';
 import { parsePythonList } from '../csv/python-list.ts';
 import { readNumberOrNaN } from '../csv/values.ts';
@@ -48,34 +49,6 @@ function findingBiradsCell(value: string): string {
 
 function boxCells(box: Box): string[] {
   return [box.xmin, box.ymin, box.xmax, box.ymax].map(formatCoordinate);
-}
-
-function cellsOf(line: string): string[] {
-  // Most lines hold no quote: splitting them is exact and much faster than the full parser.
-  return line.includes('"') ? (Papa.parse<string[]>(line).data[0] ?? []) : line.split(',');
-}
-
-/**
- * The file's records as their original text, each with its own line end (a quoted field's line breaks stay inside
- * its record), so that joining them gives the file back byte for byte.
- */
-function csvRecords(text: string): string[] {
-  const records: string[] = [];
-  let pending = '';
-  for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
-    pending += line;
-    // An odd count of quotes so far: a quoted field is still open and the record goes on on the next line.
-    if ((pending.split('"').length - 1) % 2 === 0) {
-      records.push(pending);
-      pending = '';
-    }
-  }
-  if (pending !== '') records.push(pending);
-  return records;
-}
-
-function withoutLineEnd(record: string): string {
-  return record.replace(/\r?\n$/, '');
 }
 
 export function correctedFindingCsv(original: string, verdicts: readonly Verdict[]): CorrectedFindings {
