@@ -1,13 +1,14 @@
 // The "review in a queue" buttons: on the study browser (its current filter), the data quality page (one per rule,
 // from data/quality-instances.csv) and the findings page (one per category). A click builds the queue
 // (src/lib/review/review-queue.ts), keeps it in this browser (queue-store.ts) and opens its first study in the viewer.
-// A failure (no index, no instances file in this build) is said beside the button; nothing is saved then.
+// A failure (no index, no instances file in this build) is said beside the button; nothing is saved then. The
+// queues already kept are listed where the page has a [data-saved-queues] list, each resuming where it was left.
 //
 //   <button type="button" data-review-queue="filter|rule|category" data-rule="…" data-category="…">…</button>
 //   <p data-review-queue-status role="status"></p>      (the nearest one around the button says what failed)
 
 import Papa from 'papaparse';
-import { queueFromCategory, queueFromFilter, queueFromRule, type QualityInstanceRow, type ReviewQueue } from '../lib/review/review-queue.ts';
+import { queueFromCategory, queueFromFilter, queueFromRule, queuePositionLabel, type QualityInstanceRow, type ReviewQueue } from '../lib/review/review-queue.ts';
 import { OUTPUT, siteUrl } from '../lib/site-data/outputs.ts';
 import { filterOfViewerUrl } from '../lib/studies/viewer-walk.ts';
 import { filterStudies, serializeFilterQuery, sortStudies } from '../lib/studies/study-filter.ts';
@@ -71,7 +72,24 @@ function statusFor(button: HTMLElement): HTMLElement | null {
   return null;
 }
 
+/** Lists the queues kept in this browser for this release, each resuming where it was left (/viewer/?queue=ID). */
+async function listSavedQueues(list: HTMLElement): Promise<void> {
+  const queues = openQueueStore(await currentReleaseKey()).list();
+  list.replaceChildren(...queues.map((queue) => {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = `/viewer/?queue=${encodeURIComponent(queue.id)}`;
+    link.className = 'underline';
+    link.textContent = queue.title;
+    item.append(link, ` · at ${queuePositionLabel(queue, queue.position)} · started ${queue.created.slice(0, 16).replace('T', ' ')} UTC`);
+    return item;
+  }));
+  list.closest('[data-saved-queues]')?.classList.toggle('hidden', queues.length === 0);
+}
+
 export function bindQueueStarters(root: ParentNode = document): void {
+  const saved = root.querySelector<HTMLElement>('[data-saved-queues] ul');
+  if (saved) void listSavedQueues(saved).catch(() => undefined);
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-review-queue]')) {
     button.addEventListener('click', () => {
       const status = statusFor(button);
