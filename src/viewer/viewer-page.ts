@@ -4,6 +4,8 @@
 // walk the study list's filter carried in the URL (viewer-walk.ts). Binds the page-wide keys and the toolbar.
 // The running viewer is published as `window.vindrViewer` (pixels) or `window.vindrSchematic` for the browser
 // tests and the bench; #viewer-grid's data-mode says which ('pixels', 'schematic', 'unknown', 'none').
+// With &queue=ID previous/next walk that review queue instead, and once the views are drawn the review (verdicts,
+// missed findings) starts on them (src/viewer/review/, loaded on demand).
 
 import { filterOfViewerUrl, studyListHref, walkStudies } from '../lib/studies/viewer-walk.ts';
 import { studyViewerHref } from '../lib/site-pages.ts';
@@ -18,6 +20,7 @@ import type { Tool } from './dwv-view.ts';
 import { prefetch } from './prefetch.ts';
 import { createSchematic, type Schematic } from './schematic.ts';
 import type { Viewer } from './viewer.ts';
+import type { ReviewQueue } from '../lib/review/review-queue.ts';
 
 declare global {
   interface Window {
@@ -105,7 +108,7 @@ async function startPixels(study: SampleStudy, pre: ReturnType<typeof prefetch>,
   return viewer;
 }
 
-function startSchematic(record: StudyViewerRecord): Shown {
+function startSchematic(record: StudyViewerRecord): Schematic {
   const schematic = createSchematic(document.getElementById('main') ?? document.body, record);
   window.vindrSchematic = schematic;
   // Window/level and reset act on pixels: off while there are none.
@@ -166,16 +169,29 @@ export async function startViewerPage(): Promise<void> {
   const grid = document.getElementById('viewer-grid')!;
   const pre = prefetch();
   const studyId = pre.studyId;
+  const queueId = new URLSearchParams(location.search).get('queue');
+  const review = import('./review/review-mode.ts');
   bindWalkKeys();
   // The study index serves the walk and says which ids the release has (no chunk request for an unknown id). Over
   // pixels it waits until the views are drawn: fetching and parsing it beside the DICOMs delayed the first view.
   let index: Promise<StudySummary[]> | null = null;
   const studyIndex = (): Promise<StudySummary[]> => (index ??= fetchStudyIndex());
+  // A queue this browser does not have falls back to the study list's walk.
+  let queue: Promise<ReviewQueue | null> = Promise.resolve(null);
   const walk = () =>
-    void linkWalk(studyId, location.search, studyIndex()).catch((error: unknown) => {
-      document.getElementById('viewer-walk')!.textContent = `Previous/next are unavailable: the study index could not be loaded (${message(error)}).`;
-    });
+    void (queue = queueId && studyId ? review.then((m) => m.linkQueueWalk(queueId, studyId, studyIndex())) : queue)
+      .then((inQueue) => (inQueue ? undefined : linkWalk(studyId, location.search, studyIndex())))
+      .catch((error: unknown) => {
+        document.getElementById('viewer-walk')!.textContent = `Previous/next are unavailable: the study index could not be loaded (${message(error)}).`;
+      });
   title.textContent = studyId ?? '—';
+  if (!studyId && queueId) {
+    const resume = await (await review).resumeHref(queueId, studyIndex()).catch((error: unknown) => ({ problem: message(error) }));
+    if ('href' in resume) return location.replace(resume.href);
+    status.textContent = resume.problem;
+    grid.dataset.mode = 'none';
+    return;
+  }
   if (!studyId) {
     walk();
     status.textContent = 'No study given. Pick a study from the study list.';
@@ -194,7 +210,10 @@ export async function startViewerPage(): Promise<void> {
     grid.dataset.mode = 'pixels';
     const viewer = await startPixels(sample, pre, viewerModule);
     bindControls(viewer);
-    void viewer.settled.then(walk);
+    void viewer.settled.then(() => {
+      walk();
+      void review.then((m) => m.startReviewMode(sample, { kind: 'pixels', viewer }, queue));
+    });
     return;
   }
   walk();
@@ -216,5 +235,7 @@ export async function startViewerPage(): Promise<void> {
   }
   status.textContent = `${record.images.length} image(s) in the CSVs; shown as a schematic.`;
   grid.dataset.mode = 'schematic';
-  bindControls(startSchematic(record));
+  const schematic = startSchematic(record);
+  bindControls(schematic);
+  void review.then((m) => m.startReviewMode(record, { kind: 'schematic', schematic }, queue));
 }

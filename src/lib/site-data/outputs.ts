@@ -28,6 +28,8 @@ export const OUTPUT = {
   qualityInstances: `${DATA_DIR}/quality-instances.csv`,
   /** The build-time previews of the samples' uncompressed images. */
   previews: `${DATA_DIR}/previews/index.json`,
+  /** Every instance of every quality rule (header rule,severity,file,line,study,image,detail); review queues read it. */
+  qualityInstances: `${DATA_DIR}/quality-instances.csv`,
 } as const;
 
 /** The URL of a file written under public/. */

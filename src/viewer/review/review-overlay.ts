@@ -1,0 +1,182 @@
+// The review's marks over one view, as an SVG above the image and its boxes: each verdict as a mark on its box's
+// corner (and a cross over a box that is not a finding), the boxes in question outlined until they have a verdict,
+// the focused box, the reviewer's missed findings, the rectangle being drawn, and an image problem as a banner.
+// Drawn in the view container's pixels through the view's geometry (view-geometry.ts), so the same code serves the
+// pixel viewer (zoomed, panned, flipped) and the schematic. While drawing, it takes the mouse: a drag draws.
+
+import { boxToScreen } from '../../lib/viewer/box-geometry.ts';
+import { clipBox } from '../../lib/viewer/box-geometry.ts';
+import { screenRectToImage, type ScreenPoint } from '../../lib/review/drawn-rectangle.ts';
+import { IN_QUESTION_COLOUR, MISSED_COLOUR, verdictMark } from '../../lib/review/verdict-marks.ts';
+import type { Box } from '../../lib/types.ts';
+import type { BoxVerdictKind } from '../../lib/review/verdict-types.ts';
+import type { ViewGeometry } from './view-geometry.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** What the overlay shows for one view; the session hands it a new one after every change. */
+export interface OverlayState {
+  boxes: { key: string; box: Box; inQuestion: boolean; verdict: BoxVerdictKind | null; focused: boolean }[];
+  missed: { key: string; box: Box; label: string }[];
+  /** The rectangle being drawn (image pixels), or null. */
+  draft: Box | null;
+  imageProblem: string | null;
+}
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  return node;
+}
+
+export class ReviewOverlay {
+  readonly svg: SVGSVGElement;
+  private state: OverlayState = { boxes: [], missed: [], draft: null, imageProblem: null };
+  private frame = 0;
+  private dragStart: ScreenPoint | null = null;
+  private onDrawn: ((box: Box) => void) | null = null;
+
+  constructor(
+    private readonly geometry: ViewGeometry,
+    private readonly columns: number,
+    private readonly rows: number,
+  ) {
+    this.svg = svgEl('svg', { class: 'review-overlay pointer-events-none absolute inset-0 z-[16] h-full w-full overflow-hidden', 'aria-hidden': 'true' });
+    (geometry.container.parentElement ?? geometry.container).append(this.svg);
+    geometry.onChange(() => this.schedule());
+    this.svg.addEventListener('pointerdown', (e) => this.pointerDown(e));
+    this.svg.addEventListener('pointermove', (e) => this.pointerMove(e));
+    this.svg.addEventListener('pointerup', (e) => this.pointerUp(e));
+  }
+
+  set(state: OverlayState): void {
+    this.state = state;
+    this.schedule();
+  }
+
+  /** Mouse drawing on (the overlay takes the pointer; a drag reports the image-pixel box) or off. */
+  setDrawing(onDrawn: ((box: Box) => void) | null): void {
+    this.onDrawn = onDrawn;
+    this.svg.classList.toggle('pointer-events-none', onDrawn === null);
+    this.svg.classList.toggle('cursor-crosshair', onDrawn !== null);
+  }
+
+  /** Whether the image is shown mirrored (the keyboard's left/right then swap). */
+  mirrored(): boolean {
+    return this.geometry.transform().unitX < 0;
+  }
+
+  private point(e: PointerEvent): ScreenPoint {
+    const r = this.geometry.container.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  }
+
+  private pointerDown(e: PointerEvent): void {
+    if (!this.onDrawn || e.button !== 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.svg.setPointerCapture(e.pointerId);
+    this.dragStart = this.point(e);
+  }
+
+  private pointerMove(e: PointerEvent): void {
+    if (!this.dragStart) return;
+    const box = screenRectToImage(this.dragStart, this.point(e), this.geometry.transform(), this.columns, this.rows);
+    this.set({ ...this.state, draft: box });
+  }
+
+  private pointerUp(e: PointerEvent): void {
+    if (!this.dragStart) return;
+    const box = screenRectToImage(this.dragStart, this.point(e), this.geometry.transform(), this.columns, this.rows);
+    this.dragStart = null;
+    e.stopPropagation();
+    if (box && this.onDrawn) this.onDrawn(box);
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private rect(box: Box, attributes: Record<string, string | number>, pad = 0): SVGRectElement | null {
+    const clipped = clipBox(box, this.columns, this.rows);
+    if (!clipped) return null;
+    const s = boxToScreen(clipped.box, this.geometry.transform());
+    return svgEl('rect', { x: s.left - pad, y: s.top - pad, width: s.right - s.left + 2 * pad, height: s.bottom - s.top + 2 * pad, fill: 'none', ...attributes });
+  }
+
+  private tag(box: Box, text: string, colour: string, className: string): SVGGElement | null {
+    const clipped = clipBox(box, this.columns, this.rows);
+    if (!clipped) return null;
+    const s = boxToScreen(clipped.box, this.geometry.transform());
+    const group = svgEl('g', { class: className });
+    // Below the box's bottom-left corner: the category label sits above it (box-labels.ts).
+    const width = text.length * 6.6 + 8;
+    const y = Math.min(s.bottom + 2, this.geometry.container.clientHeight - 16);
+    group.append(svgEl('rect', { x: s.left, y, width, height: 15, rx: 2, fill: '#000', 'fill-opacity': 0.85, stroke: colour }));
+    const label = svgEl('text', { x: s.left + 4, y: y + 11.5, 'font-size': 11, fill: colour, 'font-family': 'system-ui, sans-serif' });
+    label.textContent = text;
+    group.append(label);
+    return group;
+  }
+
+  render(): void {
+    const items: SVGElement[] = [];
+    for (const b of this.state.boxes) {
+      const group = svgEl('g', { class: 'review-box', 'data-key': b.key, 'data-verdict': b.verdict ?? '', 'data-focused': String(b.focused), 'data-in-question': String(b.inQuestion) });
+      if (b.inQuestion && !b.verdict) {
+        const halo = this.rect(b.box, { stroke: IN_QUESTION_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'review-in-question' }, 4);
+        if (halo) group.append(halo);
+      }
+      if (b.verdict) {
+        const mark = verdictMark(b.verdict);
+        const outline = this.rect(b.box, { stroke: mark.colour, 'stroke-width': 3, class: 'review-verdict' }, 2);
+        if (outline) group.append(outline);
+        if (b.verdict === 'not-a-finding' && outline) {
+          const x = Number(outline.getAttribute('x'));
+          const y = Number(outline.getAttribute('y'));
+          const w = Number(outline.getAttribute('width'));
+          const h = Number(outline.getAttribute('height'));
+          group.append(svgEl('path', { d: `M${x} ${y}L${x + w} ${y + h}M${x + w} ${y}L${x} ${y + h}`, stroke: mark.colour, 'stroke-width': 2 }));
+        }
+        const tag = this.tag(b.box, mark.mark, mark.colour, 'review-mark');
+        if (tag) group.append(tag);
+      }
+      if (b.focused) {
+        const focus = this.rect(b.box, { stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'review-focus' }, 7);
+        if (focus) group.append(focus);
+      }
+      items.push(group);
+    }
+    for (const m of this.state.missed) {
+      const group = svgEl('g', { class: 'review-missed', 'data-key': m.key });
+      const outline = this.rect(m.box, { stroke: MISSED_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '8 4' });
+      if (outline) group.append(outline);
+      const tag = this.tag(m.box, `+ missed: ${m.label}`, MISSED_COLOUR, 'review-mark');
+      if (tag) group.append(tag);
+      items.push(group);
+    }
+    if (this.state.draft) {
+      const draft = this.rect(this.state.draft, { stroke: MISSED_COLOUR, 'stroke-width': 2, class: 'review-draft' });
+      if (draft) items.push(draft);
+    }
+    if (this.state.imageProblem) {
+      const width = this.geometry.container.clientWidth;
+      const group = svgEl('g', { class: 'review-image-problem' });
+      group.append(svgEl('rect', { x: 0, y: this.geometry.container.clientHeight - 20, width, height: 20, fill: '#7f1d1d', 'fill-opacity': 0.9 }));
+      const text = svgEl('text', { x: 6, y: this.geometry.container.clientHeight - 6, 'font-size': 12, fill: '#fff', 'font-family': 'system-ui, sans-serif' });
+      text.textContent = `⚠ image problem: ${this.state.imageProblem}`;
+      group.append(text);
+      items.push(group);
+    }
+    this.svg.replaceChildren(...items);
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.svg.remove();
+  }
+}
