@@ -113,7 +113,7 @@ describe('startSiteServer serves', () => {
   it('served-release.json: the studies with at least one .dicom (s2 has none; s4 is a link out of images/)', async () => {
     const reply = await send('/served-release.json');
     expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(reply.body.toString())).toEqual({ version: 1, studies: ['s1', 's3', 's5'] });
+    expect(JSON.parse(reply.body.toString())).toEqual({ version: 1, servedInPlace: true, studies: ['s1', 's3', 's5'] });
   });
 });
 

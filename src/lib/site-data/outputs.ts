@@ -46,7 +46,11 @@ export function studyChunkName(studyId: string): string {
  */
 export const RELEASE_IMAGES_PREFIX = '/release-images/';
 
-/** Where that server says which studies it can serve images of (src/lib/studies/served-images.ts); absent otherwise. */
+/**
+ * Where that server says which studies it can serve images of (src/lib/studies/served-images.ts). A static build
+ * answers the committed public/served-release.json instead ("servedInPlace": false, no studies): a 404 there would
+ * be a console error on every page that asks.
+ */
 export const SERVED_RELEASE_URL = '/served-release.json';
 
 /** A release image's URL when the release is served in place. */

@@ -6,22 +6,23 @@
 import { SERVED_RELEASE_URL } from '../site-data/outputs.ts';
 import type { StudySummary } from '../types.ts';
 
-/** served-release.json (version 1), answered by the in-place server only; a static build has no such file. */
+/** served-release.json (version 1): the in-place server's answer; a static build's copy says servedInPlace false. */
 export interface ServedRelease {
   version: 1;
+  servedInPlace: true;
   /** Study ids with at least one `<image_id>.dicom` under the release's images/<study_id>/, sorted. */
   studies: string[];
 }
 
-/** The server's answer, checked; null for anything else (a static host's 404 page, a proxy's HTML, bad JSON). */
+/** The in-place server's answer, checked; null for anything else (the static copy, a 404 page, bad JSON). */
 function parseServedRelease(json: unknown): ServedRelease | null {
   if (typeof json !== 'object' || json === null) return null;
-  const { version, studies } = json as Partial<ServedRelease>;
-  if (version !== 1 || !Array.isArray(studies) || !studies.every((id) => typeof id === 'string')) return null;
-  return { version, studies };
+  const { version, servedInPlace, studies } = json as Partial<ServedRelease>;
+  if (version !== 1 || servedInPlace !== true || !Array.isArray(studies) || !studies.every((id) => typeof id === 'string')) return null;
+  return { version, servedInPlace, studies };
 }
 
-/** Asks the server; null when it is not the in-place server (a static host answers 404) or cannot be reached. */
+/** Asks the server; null when it is not the in-place server (a static host sends the static copy) or none answers. */
 export async function fetchServedRelease(): Promise<ServedRelease | null> {
   try {
     const response = await fetch(SERVED_RELEASE_URL, { cache: 'no-store' });

@@ -84,14 +84,14 @@ async function isDirectoryUnder(root: string, path: string): Promise<boolean> {
 
 /** The studies with at least one .dicom under images/<study_id>/, read once (a release's images/ does not change). */
 async function listServedStudies(imagesRoot: string | null): Promise<ServedRelease> {
-  if (!imagesRoot) return { version: 1, studies: [] };
+  if (!imagesRoot) return { version: 1, servedInPlace: true, studies: [] };
   const studies: string[] = [];
   for (const entry of await readdir(imagesRoot, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const files = await readdir(join(imagesRoot, entry.name)).catch(() => [] as string[]);
     if (files.some((f) => f.endsWith('.dicom') && !f.startsWith('.'))) studies.push(entry.name);
   }
-  return { version: 1, studies: studies.sort() };
+  return { version: 1, servedInPlace: true, studies: studies.sort() };
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {

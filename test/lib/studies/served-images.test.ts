@@ -11,7 +11,7 @@ const row = (id: string, hasImages: boolean): StudySummary => ({
 });
 // a1 is a sample (in the build); b1 and b2 have DICOMs in the release; c1 has none anywhere.
 const studies = [row('a1', true), row('b1', false), row('b2', false), row('c1', false)];
-const served = { version: 1 as const, studies: ['a1', 'b1', 'b2', 'z9'] };
+const served = { version: 1 as const, servedInPlace: true as const, studies: ['a1', 'b1', 'b2', 'z9'] };
 const withImages = (list: StudySummary[]) => filterStudies(list, parseFilterQuery('?images=1')).map((s) => s.id);
 
 describe('withServedImages(studies, served)', () => {
@@ -42,10 +42,11 @@ describe('fetchServedRelease()', () => {
 
   it.each([
     ['the server’s list', served, 200, served],
+    ['the static build’s copy', { version: 1, servedInPlace: false, studies: [] }, 200, null],
     ['a static host’s 404', '<html>404</html>', 404, null],
     ['HTML with status 200 (an SPA fallback)', '<html></html>', 200, null],
-    ['another version', { version: 2, studies: [] }, 200, null],
-    ['ids that are not strings', { version: 1, studies: [1, 2] }, 200, null],
+    ['another version', { version: 2, servedInPlace: true, studies: [] }, 200, null],
+    ['ids that are not strings', { version: 1, servedInPlace: true, studies: [1, 2] }, 200, null],
   ] as const)('%s → %j', async (_, body, status, expected) => {
     answer(body, status);
     expect(await fetchServedRelease()).toEqual(expected);
