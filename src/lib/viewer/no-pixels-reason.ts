@@ -31,7 +31,7 @@ export function noPixelsReason(record: { id: string; releaseHasImages: boolean; 
   // The release has them: serving it in place shows them without a rebuild (src/node/site-server/).
   return {
     cause: 'not-copied-into-build',
-    text: `No pixels: this study’s DICOMs are in the release but not in this build (a build copies only its sample studies’ DICOMs), and the site is served without the release’s images, so this view shows what the CSVs say. To see them, serve the release’s images in place with the command below (or make it a sample: ${command}):`,
+    text: 'No pixels: this study’s DICOMs are in the release but not in this build (a build copies only its sample studies’ DICOMs), and the site is served without the release’s images, so this view shows what the CSVs say. To see them, serve the site with the release’s images read in place:',
     command: 'npm start -- --data DIR',
   };
 }
