@@ -45,8 +45,10 @@ function servedStudy(record: StudyViewerRecord): SampleStudy {
 export function releaseStudy(studyId: string): Promise<SampleStudy | null> {
   let study = studies.get(studyId);
   if (!study) {
-    study = Promise.all([servedRelease(), studyRecord(studyId)])
-      .then(([list, record]) => (record && servedHasStudy(list, studyId) ? servedStudy(record) : null))
+    // The record only once the server lists the study: an unknown id then costs no chunk request (and no 404).
+    study = servedRelease()
+      .then(async (list) => (servedHasStudy(list, studyId) ? await studyRecord(studyId) : null))
+      .then((record) => (record ? servedStudy(record) : null))
       .catch(() => null);
     studies.set(studyId, study);
   }
