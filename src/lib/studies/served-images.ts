@@ -25,6 +25,7 @@ function parseServedRelease(json: unknown): ServedRelease | null {
 /** Asks the server; null when it is not the in-place server (a static host sends the static copy) or none answers. */
 export async function fetchServedRelease(): Promise<ServedRelease | null> {
   try {
+    // Never from the HTTP cache: `npm run preview` (static copy) and `npm start` (the list) share 127.0.0.1:4321.
     const response = await fetch(SERVED_RELEASE_URL, { cache: 'no-store' });
     return response.ok ? parseServedRelease(await response.json()) : null;
   } catch {
