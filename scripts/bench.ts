@@ -1,5 +1,5 @@
 // `npm run bench`: measures the project's speed and memory goals and prints the figures (not a test).
-//   npm run bench [-- --only stats|build|split|lighthouse|viewer|viewer-compressed] [--images N]   (stats: the demo release, or N synthetic images)
+//   npm run bench [-- --only stats|build|split|lighthouse|viewer|viewer-served|viewer-compressed] [--images N]   (stats: the demo release, or N synthetic images)
 // stats needs nothing built; lighthouse and viewer need `npm run build` first (dist/).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { benchStats, benchStatsOnDemo } from './bench/stats.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchViewer } from './bench/viewer.ts';
 import { benchCompressedViewer } from './bench/viewer-compressed.ts';
+import { benchServedViewer } from './bench/viewer-served.ts';
 import { benchSplit } from './bench/split.ts';
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, images: { type: 'string' } } });
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   if (wanted('build')) await benchBuild({ images: values.images ? Number(values.images) : 1_000_000 });
   if (wanted('split')) await benchSplit();
-  const needsSite = wanted('lighthouse') || wanted('viewer') || wanted('viewer-compressed');
+  const needsSite = wanted('lighthouse') || wanted('viewer') || wanted('viewer-served') || wanted('viewer-compressed');
   if (needsSite && !existsSync('dist/index.html')) {
     process.stderr.write('bench: dist/ is not built; run `npm run build` first for the lighthouse and viewer figures.\n');
     process.exitCode = 1;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   }
   if (wanted('lighthouse')) await benchLighthouse();
   if (wanted('viewer')) await benchViewer();
+  if (wanted('viewer-served')) await benchServedViewer();
   if (wanted('viewer-compressed')) await benchCompressedViewer();
 }
 

@@ -1,5 +1,6 @@
 // Builds the site: prepares everything the pages read into public/data/ (git-ignored), then runs `astro build`;
-// with --serve, serves dist/ afterwards (`npm start`).
+// with --serve, serves dist/ afterwards and, beside it, the release's own images/ folder in place (`npm start`,
+// src/node/site-server/site-server.ts).
 //
 //   tsx scripts/build-site.ts [--data DIR] [--studies ID,ID,…] [--studies-file FILE] [--samples N]
 //                             [--prepare-only [--public DIR]] [--serve] [--port N]
@@ -14,6 +15,8 @@ import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
 import { ReleaseInputError } from '../src/lib/csv/errors.ts';
 import { fileSink } from '../src/node/site/output-sink.ts';
 import { prepareSiteData } from '../src/node/site/prepare-site-data.ts';
+import { startSiteServer } from '../src/node/site-server/site-server.ts';
+import { RELEASE_IMAGES_PREFIX } from '../src/lib/site-data/outputs.ts';
 
 const DEMO_DIR = '.demo-release';
 const PUBLIC_DIR = 'public';
@@ -26,7 +29,8 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--studies ID,ID,…] [--stu
   --samples N          how many sample studies the viewer gets (default 8; the demo writes DICOMs for that many)
   --prepare-only       write public/data/ and stop (used by npm run dev)
   --public DIR         with --prepare-only: write into DIR/data/ instead of public/data/ (benchmarks, scratch builds)
-  --serve              serve dist/ after building (npm start), on 127.0.0.1:--port (default 4321)`;
+  --serve              serve dist/ after building (npm start), on 127.0.0.1:--port (default 4321), with the
+                       release's images/ read in place at ${RELEASE_IMAGES_PREFIX} (every study with DICOMs opens)`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -50,7 +54,8 @@ function parseOptions() {
   return values;
 }
 
-async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> {
+/** Prepares the site data; resolves with the release folder it read. */
+async function prepare(options: ReturnType<typeof parseOptions>): Promise<string> {
   const given = options.data ?? process.env.VINDR_DATA;
   let dataDir: string;
   if (given) {
@@ -72,6 +77,20 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,
+  });
+  return dataDir;
+}
+
+/** Serves dist/ and the release's images/ until Ctrl-C. */
+async function serve(dataDir: string, port: string): Promise<void> {
+  const portNumber = Number(port);
+  if (!(Number.isInteger(portNumber) && portNumber >= 0 && portNumber < 65536)) throw new UsageError(`--port must be a port number, got "${port}"`);
+  const server = await startSiteServer({ siteDir: resolve('dist'), releaseDir: dataDir, port: portNumber });
+  log(`Serving the site at ${server.url}/ with the release's images/ read in place at ${RELEASE_IMAGES_PREFIX} (Ctrl-C stops it)`);
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 }
 
@@ -96,18 +115,14 @@ async function main(): Promise<void> {
     log(USAGE);
     return;
   }
-  await prepare(options);
+  const dataDir = await prepare(options);
   if (options['prepare-only']) return;
   const built = await astro(['build']);
   if (built !== 0) {
     process.exitCode = built;
     return;
   }
-  if (options.serve) {
-    const port = options.port ?? '4321';
-    log(`Serving the site at http://127.0.0.1:${port}/ (Ctrl-C stops it)`);
-    process.exitCode = await astro(['preview', '--host', '127.0.0.1', '--port', port]);
-  }
+  if (options.serve) await serve(dataDir, options.port ?? '4321');
 }
 
 main().catch((error: unknown) => {

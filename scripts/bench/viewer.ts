@@ -113,9 +113,17 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   });
 }
 
-/** Serves `outDir` (default dist/) and opens the study `runs` times cold, after one warm-up run that is not counted. */
-export async function measureRuns(outDir: string | undefined, studyId: string, runs: number): Promise<ViewerRun[]> {
-  const server = await startPreviewServer({ root: ROOT, outDir });
+/**
+ * Serves `outDir` (default dist/; with `astro preview` unless `serve` starts another server) and opens the study
+ * `runs` times cold, after one warm-up run that is not counted.
+ */
+export async function measureRuns(
+  outDir: string | undefined,
+  studyId: string,
+  runs: number,
+  serve: () => Promise<{ baseURL: string; stop(): Promise<void> }> = () => startPreviewServer({ root: ROOT, outDir }),
+): Promise<ViewerRun[]> {
+  const server = await serve();
   const results: ViewerRun[] = [];
   try {
     // One warm-up run (server file cache, Chromium's first start), not counted.

@@ -1,5 +1,5 @@
 // Starts every network request the viewer page needs as soon as its first (tiny, dwv-free) script runs: the sample
-// list, the preview manifest, and the study's DICOMs. The dwv bundle loads meanwhile and picks the buffers up from
+// list, the preview manifest, and the study's DICOMs (a sample's from the build, else the release's when served). The dwv bundle loads meanwhile and picks the buffers up from
 // here. The DICOMs (≈20 MB each) are fetched in a worker (fetch.worker.ts), one after another in hanging order: in
 // parallel they share the bandwidth and all finish late; in a row the first view gets full resolution after a
 // quarter of the time and is drawn while the next file streams in. No dwv import here on purpose.
@@ -9,6 +9,7 @@ import type { SampleStudy } from '../lib/types.ts';
 import { OUTPUT, siteUrl, type PreviewManifest } from '../lib/site-data/outputs.ts';
 import { fetchDicom, type FileResult } from './fetch-file.ts';
 import type { FetchReply, FetchRequest } from './fetch.worker.ts';
+import { releaseStudy } from './release-images.ts';
 
 const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
 
@@ -110,9 +111,10 @@ export function prefetch(search: string = location.search): Prefetch {
     .then((m) => (m && typeof m.images === 'object' && m.images !== null ? m : NO_PREVIEWS))
     .catch(() => NO_PREVIEWS);
   const worker = startWorker();
+  // Not a sample: its DICOMs may still be served in place from the release (release-images.ts).
   const files = samples
-    .then((list) => {
-      const study = list.find((s) => s.id === studyId);
+    .then(async (list) => list.find((s) => s.id === studyId) ?? (studyId ? await releaseStudy(studyId) : null))
+    .then((study) => {
       const map = new Map<string, Promise<FileResult>>();
       const { slots, extra } = hangImages(study?.images ?? []);
       const urls = [...new Set([...slots, ...extra].filter((i) => i !== null).map((i) => i.url))];

@@ -1,9 +1,11 @@
-// Boots the viewer page for the study in ?study=: over its DICOMs when it is one of this build's sample studies
-// (viewer.ts, loaded only then: it brings dwv), else as a schematic of what the CSVs say (schematic.ts) with the
-// plain reason there are no pixels, else — an id the release does not have — a message saying so. Previous/next
-// walk the study list's filter carried in the URL (viewer-walk.ts). Binds the page-wide keys and the toolbar.
+// Boots the viewer page for the study in ?study=: over its DICOMs when it is one of this build's sample studies or
+// the site is served with the release's images in place (release-images.ts; viewer.ts, loaded only then, brings
+// dwv), else as a schematic of what the CSVs say (schematic.ts) with the plain reason there are no pixels, else —
+// an id the release does not have — a message saying so. Previous/next walk the study list's filter carried in the
+// URL (viewer-walk.ts). Binds the page-wide keys and the toolbar.
 // The running viewer is published as `window.vindrViewer` (pixels) or `window.vindrSchematic` for the browser
-// tests and the bench; #viewer-grid's data-mode says which ('pixels', 'schematic', 'unknown', 'none').
+// tests and the bench; #viewer-grid's data-mode says which ('pixels', 'schematic', 'unknown', 'none'), and its
+// data-source 'release' when the pixels come from the release served in place.
 // With &queue=ID previous/next walk that review queue instead, and once the views are drawn the review (verdicts,
 // missed findings) starts on them (src/viewer/review/, loaded on demand).
 
@@ -12,12 +14,14 @@ import { studyViewerHref } from '../lib/site-pages.ts';
 import { OUTPUT, siteUrl } from '../lib/site-data/outputs.ts';
 import { serializeFilterQuery } from '../lib/studies/study-filter.ts';
 import { decodeStudyIndex } from '../lib/studies/study-index.ts';
-import { studyChunkUrl, type StudyChunk, type StudyViewerRecord } from '../lib/studies/study-chunks.ts';
+import type { StudyViewerRecord } from '../lib/studies/study-chunks.ts';
+import { withServedImages } from '../lib/studies/served-images.ts';
 import { noPixelsReason } from '../lib/viewer/no-pixels-reason.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import type { SampleStudy, StudySummary } from '../lib/types.ts';
 import type { Tool } from './dwv-view.ts';
 import { prefetch } from './prefetch.ts';
+import { releaseStudy, servedRelease, studyRecord } from './release-images.ts';
 import { createSchematic, type Schematic } from './schematic.ts';
 import type { Viewer } from './viewer.ts';
 import type { ReviewQueue } from '../lib/review/review-queue.ts';
@@ -47,20 +51,11 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The study's viewer record from its chunk; null when the release has no such study (no chunk or not in it). */
-async function fetchRecord(studyId: string): Promise<StudyViewerRecord | null> {
-  const url = studyChunkUrl(studyId);
-  const response = await fetch(url);
-  if (response.status === 404) return null;
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-  const chunk = (await response.json()) as StudyChunk;
-  return Object.hasOwn(chunk, studyId) ? chunk[studyId] : null;
-}
-
 async function fetchStudyIndex(): Promise<StudySummary[]> {
   const response = await fetch(STUDY_INDEX_URL);
   if (!response.ok) throw new Error(`${STUDY_INDEX_URL}: HTTP ${response.status}`);
-  return decodeStudyIndex(await response.json());
+  // "Images available" in the walk's filter counts the studies the served release has, as the study list does.
+  return withServedImages(decodeStudyIndex(await response.json()), await servedRelease());
 }
 
 /** Points previous/next at the neighbours in the study list's filter and says where this study stands in it. */
@@ -216,11 +211,24 @@ export async function startViewerPage(): Promise<void> {
     });
     return;
   }
+  const served = await releaseStudy(studyId);
+  if (served) {
+    status.textContent = 'Not in this build: its DICOMs are read in place from the release’s images/ folder.';
+    grid.dataset.mode = 'pixels';
+    grid.dataset.source = 'release';
+    const viewer = await startPixels(served, pre, viewerModule);
+    bindControls(viewer);
+    void viewer.settled.then(() => {
+      walk();
+      void review.then((m) => m.startReviewMode(served, { kind: 'pixels', viewer }, queue));
+    });
+    return;
+  }
   walk();
   let record: StudyViewerRecord | null;
   try {
     const known = await studyIndex().then((all) => all.some((s) => s.id === studyId)).catch(() => true);
-    record = known ? await fetchRecord(studyId) : null;
+    record = known ? await studyRecord(studyId) : null;
   } catch (error) {
     status.textContent = `The study’s record could not be loaded (${message(error)}).`;
     grid.dataset.mode = 'none';

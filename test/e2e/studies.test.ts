@@ -157,7 +157,7 @@ describe('study browser', () => {
     const withImages = index.rows.filter((r) => r[8] === 1).map((r) => r[0]);
     expect(withImages.length).toBeGreaterThan(0);
     await loaded(page);
-    expect(await page.getByLabel('Only studies with images in this build').isChecked()).toBe(true);
+    expect(await page.getByLabel('Only studies with images available (in this build)').isChecked()).toBe(true);
     expect(await status(page)).toBe(countText(withImages.length));
     const hrefs = await page.locator('#study-rows th[scope="row"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(withImages.slice(0, 50).map((id) => `/viewer/?study=${id}&images=1`));

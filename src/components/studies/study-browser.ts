@@ -2,6 +2,7 @@
 // the table (study-table.ts) in step. Every change is a history entry; typing in the id box replaces the current one.
 
 import { decodeStudyIndex } from '../../lib/studies/study-index.ts';
+import { fetchServedRelease, withServedImages } from '../../lib/studies/served-images.ts';
 import { filterStudies, parseFilterQuery, serializeFilterQuery, sortStudies, type StudyFilter } from '../../lib/studies/study-filter.ts';
 import type { StudySummary } from '../../lib/types.ts';
 import { FilterForm } from './filter-form.ts';
@@ -72,7 +73,10 @@ export function startStudyBrowser(root: HTMLElement): void {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      studies = decodeStudyIndex(await response.json());
+      // "Images available": in this build, or in the release when the site serves its images in place.
+      const served = await fetchServedRelease();
+      studies = withServedImages(decodeStudyIndex(await response.json()), served);
+      root.querySelector('#study-images-where')?.replaceChildren(served ? 'in this build or the served release' : 'in this build');
       render();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

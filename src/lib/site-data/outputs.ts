@@ -53,6 +53,25 @@ export function studyChunkName(studyId: string): string {
   return `${DATA_DIR}/studies/${studyChunkKey(studyId)}.json`;
 }
 
+/**
+ * `npm start -- --data DIR` (src/node/site-server/) serves the release's own images/ folder in place under this URL
+ * prefix, beside dist/: DIR/images/<study_id>/<image_id>.dicom at /release-images/<study_id>/<image_id>.dicom. A
+ * static build has no such URLs.
+ */
+export const RELEASE_IMAGES_PREFIX = '/release-images/';
+
+/**
+ * Where that server says which studies it can serve images of (src/lib/studies/served-images.ts). A static build
+ * answers the committed public/served-release.json instead ("servedInPlace": false, no studies): a 404 there would
+ * be a console error on every page that asks.
+ */
+export const SERVED_RELEASE_URL = '/served-release.json';
+
+/** A release image's URL when the release is served in place. */
+export function releaseImageUrl(studyId: string, imageId: string): string {
+  return `${RELEASE_IMAGES_PREFIX}${encodeURIComponent(studyId)}/${encodeURIComponent(imageId)}.dicom`;
+}
+
 /** A sample image's DICOM, copied into the build. */
 export function dicomName(studyId: string, imageId: string): string {
   return `${DATA_DIR}/images/${studyId}/${imageId}.dicom`;

@@ -1,6 +1,6 @@
 // Why the viewer shows a study without pixels, in plain words, and how to get them: the release has no images/
 // at all, the release lacks this study's DICOMs, or the release has them but this build did not copy them (only
-// sample studies' DICOMs are copied). Decided from the flags the build writes into each study's viewer record.
+// sample studies' DICOMs are copied) and the site is not served with the release's images in place. Decided from the flags the build writes into each study's viewer record.
 
 type NoPixelsCause = 'release-has-no-images' | 'study-not-in-release-images' | 'not-copied-into-build';
 
@@ -28,9 +28,10 @@ export function noPixelsReason(record: { id: string; releaseHasImages: boolean; 
       command,
     };
   }
+  // The release has them: serving it in place shows them without a rebuild (src/node/site-server/).
   return {
     cause: 'not-copied-into-build',
-    text: 'No pixels: this study’s DICOMs are in the release but not in this build (a build copies only its sample studies’ DICOMs), so this view shows what the CSVs say. To add them, build with:',
-    command,
+    text: 'No pixels: this study’s DICOMs are in the release but not in this build (a build copies only its sample studies’ DICOMs), and the site is served without the release’s images, so this view shows what the CSVs say. To see them, serve the site with the release’s images read in place:',
+    command: 'npm start -- --data DIR',
   };
 }
