@@ -47,19 +47,40 @@ export class CountTables {
   }
 
   /**
-   * A per-split table of counts by key (rows) with its column totals per split and the grand total (kept):
-   * each key's all = training + test, each split's keys add up to that split's total.
+   * A per-split table of counts by key (rows): each key's all = training + test, and each split's keys add up to
+   * that split's total — `totals` when the table's totals are published elsewhere (linked to them), else totals
+   * made here with the grand total kept.
    */
-  splitTable(table: PerSplit<Record<string, number>>, keys: readonly string[], keptGrand = true): PerSplit<Record<string, CountId>> {
+  splitTable(table: PerSplit<Record<string, number>>, keys: readonly string[], totals?: PerSplit<CountId>): PerSplit<Record<string, CountId>> {
+    const ids = this.splitRows(table, keys);
+    this.linkTotals(ids, keys, totals);
+    return ids;
+  }
+
+  /** The rows of a per-split table (each key's all = training + test), its totals left to the caller. */
+  splitRows(table: PerSplit<Record<string, number>>, keys: readonly string[]): PerSplit<Record<string, CountId>> {
     const ids = { training: {}, test: {}, all: {} } as PerSplit<Record<string, CountId>>;
     for (const key of keys) {
       const row = this.perSplit({ training: table.training[key] ?? 0, test: table.test[key] ?? 0, all: table.all[key] ?? 0 });
       for (const split of ['training', 'test', 'all'] as SplitKey[]) ids[split][key] = row[split];
     }
-    const totals = PARTS.map((split) => this.totalOf(keys.map((key) => ids[split][key])));
-    const grand = this.totalOf(keys.map((key) => ids.all[key]), keptGrand);
-    this.sum(grand, totals);
     return ids;
+  }
+
+  /** Each split's cells of `ids` add up to `totals` (given, or made here with the grand total kept). */
+  linkTotals(ids: PerSplit<Record<string, CountId>>, keys: readonly string[], totals?: PerSplit<CountId>): void {
+    const parts = (split: SplitKey) => keys.map((key) => ids[split][key]);
+    if (totals) {
+      for (const split of ['training', 'test', 'all'] as SplitKey[]) this.sum(totals[split], parts(split));
+      return;
+    }
+    const grand = this.totalOf(parts('all'), true);
+    this.sum(grand, PARTS.map((split) => this.totalOf(parts(split))));
+  }
+
+  /** The value a count was added with. */
+  valueOf(id: CountId): number {
+    return this.values[id];
   }
 
   /** A rows × columns grid (e.g. box centres) with its margins and a grand total. */

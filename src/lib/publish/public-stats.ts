@@ -77,6 +77,8 @@ export interface PublicAgeBin {
 }
 
 const SPLITS = ['training', 'test', 'all'] as const;
+/** The unknown-vendor row's key beside the manufacturers (no manufacturer is spelled so). */
+const UNKNOWN = '\u0000unknown';
 
 /** The full stats.json → the public one, K = minCell. */
 export function publicStats(stats: Stats, minCell: number): PublicStats {
@@ -91,27 +93,50 @@ export function publicStats(stats: Stats, minCell: number): PublicStats {
     findings: t.perSplit(stats.counts.findings, true),
   };
   const images = { withFile: t.single(stats.source.images.withFile), completeStudies: t.single(stats.source.images.completeStudies) };
-  const birads = t.splitTable(stats.breastBirads, keysOf(stats.breastBirads));
-  const density = t.splitTable(stats.breastDensity, keysOf(stats.breastDensity));
+  const birads = t.splitTable(stats.breastBirads, keysOf(stats.breastBirads), linked(t, stats.breastBirads, counts.breasts));
+  const density = t.splitTable(stats.breastDensity, keysOf(stats.breastDensity), linked(t, stats.breastDensity, counts.breasts));
+  // A box with several categories counts in each: the categories do not add up to the boxes, so no link there.
   const categories = t.splitTable(stats.findingCategories, keysOf(stats.findingCategories));
-  const vendors = t.splitTable(stats.vendors, keysOf(stats.vendors));
+  const vendorKeys = keysOf(stats.vendors);
+  const vendors = t.splitRows(stats.vendors, vendorKeys);
   const vendorsUnknown = t.perSplit(stats.vendorsUnknown);
-  const findingBirads = nested(t, stats.findingBirads);
-  const densityByBirads = nested(t, stats.densityByBirads);
+  const withUnknown: PerSplit<Record<string, CountId>> = {
+    training: { ...vendors.training, [UNKNOWN]: vendorsUnknown.training },
+    test: { ...vendors.test, [UNKNOWN]: vendorsUnknown.test },
+    all: { ...vendors.all, [UNKNOWN]: vendorsUnknown.all },
+  };
+  t.linkTotals(withUnknown, [...vendorKeys, UNKNOWN], counts.images);
+  const findingBirads = nested(t, stats.findingBirads, categories);
+  const densityByBirads = nested(t, stats.densityByBirads, density, birads);
 
   const bins = mergeAgeBins(stats.age.bins, minCell);
-  const ageRows = t.splitTable(
-    Object.fromEntries(SPLITS.map((split) => [split, Object.fromEntries(bins.map((bin, i) => [String(i), bin[split]]))])) as PerSplit<Record<string, number>>,
-    bins.map((_, i) => String(i)),
-  );
+  const binKeys = bins.map((_, i) => String(i));
   const known = t.perSplit(stats.age.known);
   const missing = t.perSplit(stats.age.missing);
+  const ageTable = Object.fromEntries(SPLITS.map((split) => [split, Object.fromEntries(bins.map((bin, i) => [String(i), bin[split]]))])) as PerSplit<Record<string, number>>;
+  const ageRows = t.splitTable(ageTable, binKeys, known);
+  t.sum(counts.studies.all, [known.all, missing.all]);
 
+  // The split audit's tables repeat the tables above: the same counts, so the same ids (else a count withheld in
+  // one table could be shown in the other).
+  const same: Record<string, { ids: PerSplit<Record<string, CountId>>; keyOf: (category: string, i: number) => string }> = {
+    breastBirads: { ids: birads, keyOf: (c) => c },
+    breastDensity: { ids: density, keyOf: (c) => c },
+    findingCategories: { ids: categories, keyOf: (c) => c },
+    findingBirads: { ids: findingBirads.innerTotals, keyOf: (c) => c },
+    vendor: { ids: vendors, keyOf: (c) => c },
+    ageBins: { ids: ageRows, keyOf: (_, i) => String(i) },
+  };
   const attributes = Object.entries(stats.splitBalance.attributes).map(([name, attribute]) => {
     const table = name === 'ageBins' ? mergedAgeAttribute(attribute, bins) : attribute;
-    const rows = table.categories.map((_, i) => t.perSplit({ training: table.training[i], test: table.test[i], all: table.training[i] + table.test[i] }));
-    const grand = t.totalOf(rows.map((row) => row.all), true);
-    t.sum(grand, [t.totalOf(rows.map((row) => row.training)), t.totalOf(rows.map((row) => row.test))]);
+    const reuse = same[name];
+    const rows = table.categories.map((category, i) => {
+      const key = reuse?.keyOf(category, i);
+      const ids = key === undefined ? undefined : { training: reuse.ids.training[key], test: reuse.ids.test[key] };
+      if (ids && ids.training !== undefined && t.valueOf(ids.training) === table.training[i] && t.valueOf(ids.test) === table.test[i]) return ids;
+      return t.perSplit({ training: table.training[i], test: table.test[i], all: table.training[i] + table.test[i] });
+    });
+    t.totalOf([t.totalOf(rows.map((row) => row.training)), t.totalOf(rows.map((row) => row.test))], true);
     return { name, table, rows };
   });
   const leakage = { studies: t.single(stats.splitBalance.leakage.studies.length), series: t.single(stats.splitBalance.leakage.series.length) };
@@ -124,6 +149,10 @@ export function publicStats(stats: Stats, minCell: number): PublicStats {
     t.sum(ids.all, [...Object.values(byVendor), unknownVendor]);
     return { size, ids, byVendor, unknownVendor };
   });
+  for (const split of SPLITS) {
+    const parts = sizes.map(({ ids }) => ids[split]);
+    if (parts.reduce((sum, id) => sum + t.valueOf(id), 0) === t.valueOf(counts.images[split])) t.sum(counts.images[split], parts);
+  }
   const boxCounts = Object.entries(stats.boxGeometry.size).map(([category, size]) => ({ category, size, id: t.single(size.count) }));
   const { location } = stats.boxGeometry;
   const locationAll = t.grid(location.all, location.cols);
@@ -146,7 +175,7 @@ export function publicStats(stats: Stats, minCell: number): PublicStats {
     breastDensity: t.splitRecord(density),
     findingCategories: t.splitRecord(categories),
     findingRatePer100Images: rates,
-    findingBirads: nestedBack(t, findingBirads),
+    findingBirads: nestedBack(t, findingBirads.ids),
     age: {
       unit: 'study',
       bins: bins.map((bin, i) => ({ from: bin.from, to: bin.to, label: ageBinLabel(bin), training: t.count(ageRows.training[i]), test: t.count(ageRows.test[i]), all: t.count(ageRows.all[i]) })),
@@ -181,7 +210,7 @@ export function publicStats(stats: Stats, minCell: number): PublicStats {
       unknownVendor: t.count(unknownVendor),
       ...t.splitCount(ids),
     })),
-    densityByBirads: nestedBack(t, densityByBirads),
+    densityByBirads: nestedBack(t, densityByBirads.ids),
     boxGeometry: {
       size: Object.fromEntries(
         boxCounts.map(({ category, size, id }) => {
@@ -199,8 +228,16 @@ export function publicStats(stats: Stats, minCell: number): PublicStats {
   };
 }
 
-/** A per-split outer × inner table (density × BI-RADS, category × finding BI-RADS) with all its margins. */
-function nested(t: CountTables, table: PerSplit<Record<string, Record<string, number>>>): PerSplit<Record<string, Record<string, CountId>>> {
+/**
+ * A per-split outer × inner table (density × BI-RADS, category × finding BI-RADS) with all its margins: the outer
+ * and inner totals given when they are published tables (linked to them), else made here.
+ */
+function nested(
+  t: CountTables,
+  table: PerSplit<Record<string, Record<string, number>>>,
+  outerTotals?: PerSplit<Record<string, CountId>>,
+  innerTotals?: PerSplit<Record<string, CountId>>,
+): { ids: PerSplit<Record<string, Record<string, CountId>>>; innerTotals: PerSplit<Record<string, CountId>> } {
   const outers = Object.keys(table.all);
   const inners = [...new Set(outers.flatMap((outer) => Object.keys(table.all[outer])))];
   const ids = { training: {}, test: {}, all: {} } as PerSplit<Record<string, Record<string, CountId>>>;
@@ -211,18 +248,35 @@ function nested(t: CountTables, table: PerSplit<Record<string, Record<string, nu
       for (const split of SPLITS) ids[split][outer][inner] = cell[split];
     }
   }
+  const totals = { training: {}, test: {}, all: {} } as PerSplit<Record<string, CountId>>;
   for (const split of SPLITS) {
-    const rowTotals = outers.map((outer) => t.totalOf(inners.map((inner) => ids[split][outer][inner])));
-    const colTotals = inners.map((inner) => t.totalOf(outers.map((outer) => ids[split][outer][inner])));
+    const margin = (given: CountId | undefined, parts: CountId[]) => {
+      const sum = parts.reduce((s, id) => s + t.valueOf(id), 0);
+      if (given !== undefined && t.valueOf(given) === sum) {
+        t.sum(given, parts);
+        return given;
+      }
+      return t.totalOf(parts);
+    };
+    const rowTotals = outers.map((outer) => margin(outerTotals?.[split][outer], inners.map((inner) => ids[split][outer][inner])));
+    const colTotals = inners.map((inner) => margin(innerTotals?.[split][inner], outers.map((outer) => ids[split][outer][inner])));
+    inners.forEach((inner, i) => (totals[split][inner] = colTotals[i]));
     const grand = t.totalOf(rowTotals, split === 'all');
     t.sum(grand, colTotals);
   }
-  return ids;
+  for (const inner of inners) t.sum(totals.all[inner], [totals.training[inner], totals.test[inner]]);
+  return { ids, innerTotals: totals };
 }
 
 function nestedBack(t: CountTables, ids: PerSplit<Record<string, Record<string, CountId>>>): PerSplit<Record<string, Record<string, PublicCount>>> {
   const back = (split: keyof typeof ids) => Object.fromEntries(Object.entries(ids[split]).map(([outer, row]) => [outer, t.record(row)]));
   return { training: back('training'), test: back('test'), all: back('all') };
+}
+
+/** A table's published per-split totals, when its counts add up to them (else its totals are made from the table). */
+function linked(t: CountTables, table: PerSplit<Record<string, number>>, totals: PerSplit<CountId>): PerSplit<CountId> | undefined {
+  const adds = SPLITS.every((split) => Object.values(table[split]).reduce((a, b) => a + b, 0) === t.valueOf(totals[split]));
+  return adds ? totals : undefined;
 }
 
 /** The age attribute of the split audit, over the merged bins (its χ² recomputed on them). */
@@ -232,4 +286,9 @@ function mergedAgeAttribute(attribute: BalanceAttribute, bins: readonly MergedAg
 
 function meanMedian(summary: { mean: number; median: number } | null): { mean: number; median: number } | null {
   return summary ? { mean: summary.mean, median: summary.median } : null;
+}
+
+/** True for the stats.json of a build that may be published. */
+export function isPublicStats(stats: Stats | PublicStats): stats is PublicStats {
+  return 'public' in stats && stats.public === true;
 }
