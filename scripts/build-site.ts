@@ -3,7 +3,7 @@
 // src/node/site-server/site-server.ts).
 //
 //   tsx scripts/build-site.ts [--data DIR] [--studies ID,ID,…] [--studies-file FILE] [--samples N]
-//                             [--prepare-only [--public DIR]] [--serve] [--port N]
+//                             [--prepare-only [--data-out DIR]] [--public [--min-cell K]] [--serve] [--port N]
 //   (or VINDR_DATA=DIR, VINDR_STUDIES=ID,ID,…)
 //
 // prepare: the demo release when no real one is given (generated into .demo-release/ when missing or stale),
@@ -17,6 +17,7 @@ import { fileSink } from '../src/node/site/output-sink.ts';
 import { prepareSiteData } from '../src/node/site/prepare-site-data.ts';
 import { startSiteServer } from '../src/node/site-server/site-server.ts';
 import { RELEASE_IMAGES_PREFIX } from '../src/lib/site-data/outputs.ts';
+import { DEFAULT_MIN_CELL } from '../src/lib/publish/suppression.ts';
 
 const DEMO_DIR = '.demo-release';
 const PUBLIC_DIR = 'public';
@@ -28,7 +29,10 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--studies ID,ID,…] [--stu
   --studies-file FILE  the same, one study id per line (# comments allowed)
   --samples N          how many sample studies the viewer gets (default 8; the demo writes DICOMs for that many)
   --prepare-only       write public/data/ and stop (used by npm run dev)
-  --public DIR         with --prepare-only: write into DIR/data/ instead of public/data/ (benchmarks, scratch builds)
+  --data-out DIR       with --prepare-only: write into DIR/data/ instead of public/data/ (benchmarks, scratch builds)
+  --public             a build that may be published: aggregate statistics only, counts under K suppressed,
+                       no ids, no DICOMs, no study browser or viewer (README: "A build that may be published")
+  --min-cell K         with --public: the smallest count shown (default ${DEFAULT_MIN_CELL}); smaller ones read "< K"
   --serve              serve dist/ after building (npm start), on 127.0.0.1:--port (default 4321), with the
                        release's images/ read in place at ${RELEASE_IMAGES_PREFIX} (every study with DICOMs opens)`;
 
@@ -45,7 +49,9 @@ function parseOptions() {
       'studies-file': { type: 'string' },
       samples: { type: 'string' },
       'prepare-only': { type: 'boolean' },
-      public: { type: 'string' },
+      'data-out': { type: 'string' },
+      public: { type: 'boolean' },
+      'min-cell': { type: 'string' },
       serve: { type: 'boolean' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -72,8 +78,9 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<string
   }
 
   const studyIds = options.studies ?? process.env.VINDR_STUDIES;
-  if (options.public && !options['prepare-only']) throw new UsageError('--public only goes with --prepare-only (astro build reads public/)');
-  await prepareSiteData(dataDir, fileSink(options.public ?? PUBLIC_DIR, log), {
+  if (options['data-out'] && !options['prepare-only']) throw new UsageError('--data-out only goes with --prepare-only (astro build reads public/)');
+  await prepareSiteData(dataDir, fileSink(options['data-out'] ?? PUBLIC_DIR, log), {
+    publish: publishOptions(options),
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,
@@ -81,17 +88,30 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<string
   return dataDir;
 }
 
-/** Serves dist/ and the release's images/ until Ctrl-C. */
-async function serve(dataDir: string, port: string): Promise<void> {
+/** Serves dist/ and the release's images/ until Ctrl-C; a public build is served as it would be published, without them. */
+async function serve(dataDir: string | null, port: string): Promise<void> {
   const portNumber = Number(port);
   if (!(Number.isInteger(portNumber) && portNumber >= 0 && portNumber < 65536)) throw new UsageError(`--port must be a port number, got "${port}"`);
   const server = await startSiteServer({ siteDir: resolve('dist'), releaseDir: dataDir, port: portNumber });
-  log(`Serving the site at ${server.url}/ with the release's images/ read in place at ${RELEASE_IMAGES_PREFIX} (Ctrl-C stops it)`);
+  log(dataDir
+    ? `Serving the site at ${server.url}/ with the release's images/ read in place at ${RELEASE_IMAGES_PREFIX} (Ctrl-C stops it)`
+    : `Serving the public build at ${server.url}/ as it would be published: no images (Ctrl-C stops it)`);
   await new Promise<void>((done) => {
     const stop = () => void server.close().then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** --public [--min-cell K]: K a whole number ≥ 2 (1 would suppress nothing). */
+function publishOptions(options: ReturnType<typeof parseOptions>): { minCell: number } | undefined {
+  if (!options.public) {
+    if (options['min-cell'] !== undefined) throw new UsageError('--min-cell only goes with --public');
+    return undefined;
+  }
+  const minCell = options['min-cell'] === undefined ? DEFAULT_MIN_CELL : Number(options['min-cell']);
+  if (!(Number.isInteger(minCell) && minCell >= 2)) throw new UsageError(`--min-cell must be a whole number of at least 2, got "${options['min-cell']}"`);
+  return { minCell };
 }
 
 /** Runs an astro command in the foreground, passing Ctrl-C through; resolves with its exit code. */
@@ -122,7 +142,7 @@ async function main(): Promise<void> {
     process.exitCode = built;
     return;
   }
-  if (options.serve) await serve(dataDir, options.port ?? '4321');
+  if (options.serve) await serve(options.public ? null : dataDir, options.port ?? '4321');
 }
 
 main().catch((error: unknown) => {

@@ -27,7 +27,7 @@ function scratchProject(): string {
 async function benchRelease(label: string, release: string): Promise<void> {
   const project = scratchProject();
   try {
-    const prepare = await runMeasured([TSX, join(ROOT, 'scripts', 'build-site.ts')], ['--data', release, '--prepare-only', '--public', join(project, 'public')], ROOT);
+    const prepare = await runMeasured([TSX, join(ROOT, 'scripts', 'build-site.ts')], ['--data', release, '--prepare-only', '--data-out', join(project, 'public')], ROOT);
     process.stdout.write(describe(`${label}: data step (--prepare-only)`, prepare));
     const { bin, env } = astroCommand(project);
     const astro = await runMeasured([bin], ['build'], project, env);

@@ -17,6 +17,8 @@ interface SitePage {
   summary?: string;
   /** Reads the per-study data (studies.json, sample studies) besides stats.json. */
   needsStudyData: boolean;
+  /** Not in a build that may be published (--public): it needs the per-study data, which such a build leaves out. */
+  absentWhenPublic?: true;
 }
 
 export const SITE_PAGES: readonly SitePage[] = [
@@ -92,6 +94,7 @@ export const SITE_PAGES: readonly SitePage[] = [
     group: 'audits',
     summary: 'Audit your own split or k folds from a CSV, in the browser, or make stratified folds.',
     needsStudyData: true,
+    absentWhenPublic: true,
   },
   {
     path: '/audit/quality/',
@@ -116,8 +119,9 @@ export const SITE_PAGES: readonly SitePage[] = [
     group: 'studies',
     summary: 'Browse studies and open sample images with their boxes.',
     needsStudyData: true,
+    absentWhenPublic: true,
   },
-  { path: '/viewer/', title: 'Study viewer', group: 'viewer', needsStudyData: true },
+  { path: '/viewer/', title: 'Study viewer', group: 'viewer', needsStudyData: true, absentWhenPublic: true },
 ];
 
 /** The registry entry of a site path (`/birads/`, or `/birads` without its slash), or undefined. */

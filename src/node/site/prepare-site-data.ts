@@ -28,6 +28,7 @@ import { QualityInstanceFiles } from './quality-instance-files.ts';
 import { PREVIEW_VERSION, previewOfDicom } from './viewer-previews.ts';
 import { buildDecoderWorkers } from './viewer-decoders.ts';
 import { releaseSummary } from '../../lib/release/release-summary.ts';
+import { publicStats } from '../../lib/publish/public-stats.ts';
 
 export interface PrepareOptions {
   /** Sample studies named by the user (--studies), and a file of them (--studies-file). */
@@ -38,6 +39,8 @@ export interface PrepareOptions {
   /** Copy dwv's decoder workers (the site build needs them; the goldens do not). */
   workers?: boolean;
   onProgress?: (progress: ReadProgress) => void;
+  /** A build that may be published (--public): only the public stats.json, counts under minCell suppressed. */
+  publish?: { minCell: number };
 }
 
 export async function prepareSiteData(dataDir: string, sink: OutputSink, options: PrepareOptions = {}): Promise<Stats> {
@@ -57,6 +60,7 @@ async function prepareFromRelease(dataDir: string, sink: OutputSink, options: Pr
   // metadata.csv ages, vendors and photometric interpretations (which the sample choice below uses).
   await readImageHeaders(reading, acc.imagesWithFiles());
   acc.sizeArrays();
+  if (options.publish) return writePublicData(reading, sink, options.publish.minCell);
   const studies = new ReleaseStudies(acc);
 
   const choices = chooseSampleStudies(studies, options, log);
@@ -115,6 +119,21 @@ async function prepareFromRelease(dataDir: string, sink: OutputSink, options: Pr
 
   if (options.workers ?? true) copyDwvWorkers(sink);
   for (const line of releaseSummary(stats)) log(line);
+  return stats;
+}
+
+/**
+ * A build that may be published writes the public stats.json and nothing else: no study index, viewer records,
+ * samples, DICOMs, previews or decoder workers, and no header census (its groups by manufacturer and model can be
+ * a handful of images, and the page needs none of it to explain vendors). Whatever an earlier full build left in
+ * public/data/ and public/viewer/assets/ is removed, so astro build cannot carry it into dist/.
+ */
+function writePublicData(reading: Awaited<ReturnType<typeof readRelease>>, sink: OutputSink, minCell: number): Stats {
+  const stats = finishStats(reading);
+  sink.writeText(OUTPUT.stats, `${JSON.stringify(publicStats(stats, minCell), null, 1)}\n`);
+  const removed = sink.prune(DATA_DIR, new Set([OUTPUT.stats])) + sink.prune('viewer/assets', new Set());
+  sink.log(`Public build (K = ${minCell}): stats.json only, counts 1–${minCell - 1} suppressed${removed ? `; ${removed} files of an earlier build removed` : ''}`);
+  for (const line of releaseSummary(stats)) sink.log(line);
   return stats;
 }
 
