@@ -10,6 +10,11 @@ const MAX_AGE_YEARS = 130;
 /** Age in years, or null when the text is empty, unparseable or implausible. */
 export function parseDicomAge(text: string | null | undefined): number | null {
   if (text === null || text === undefined) return null;
+  // The release's own form, 053Y, without a regular expression: the other forms take the general path below.
+  if (text.length === 4 && text.charCodeAt(3) === 89 /* Y */ && isDigit(text, 0) && isDigit(text, 1) && isDigit(text, 2)) {
+    const years = (text.charCodeAt(0) - 48) * 100 + (text.charCodeAt(1) - 48) * 10 + (text.charCodeAt(2) - 48);
+    return years <= MAX_AGE_YEARS ? years : null;
+  }
   const trimmed = text.trim();
   if (trimmed === '') return null;
   let years: number;
@@ -25,4 +30,9 @@ export function parseDicomAge(text: string | null | undefined): number | null {
     return null;
   }
   return years <= MAX_AGE_YEARS ? years : null;
+}
+
+function isDigit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 48 && code <= 57;
 }

@@ -55,13 +55,7 @@ export class ImageFactsTable {
     const before = this.images.size;
     const image = this.images.add(facts.imageId);
     if (this.images.size > before) {
-      this.ageYears = ensureCapacity(this.ageYears, image, Number.NaN);
-      this.ageLine = ensureCapacity(this.ageLine, image);
-      this.vendor = ensureCapacity(this.vendor, image, -1);
-      this.firstLine = ensureCapacity(this.firstLine, image);
-      this.rows = ensureCapacity(this.rows, image);
-      this.model = ensureCapacity(this.model, image, -1);
-      this.photometric = ensureCapacity(this.photometric, image, -1);
+      if (image >= this.firstLine.length) this.grow(image);
       this.firstLine[image] = facts.line;
     }
     this.rows[image]++;
@@ -72,6 +66,18 @@ export class ImageFactsTable {
     if (facts.manufacturer !== '' && this.vendor[image] === -1) this.vendor[image] = this.vendors.add(facts.manufacturer);
     if (facts.model !== '' && this.model[image] === -1) this.model[image] = this.texts.add(facts.model);
     if (facts.photometric !== '' && this.photometric[image] === -1) this.photometric[image] = this.texts.add(facts.photometric);
+  }
+
+  /** Grows every per-image array to the same new length (one check per row instead of seven). */
+  private grow(image: number): void {
+    const last = Math.max(image + 1, this.firstLine.length * 2, 1024) - 1;
+    this.ageYears = ensureCapacity(this.ageYears, last, Number.NaN);
+    this.ageLine = ensureCapacity(this.ageLine, last);
+    this.vendor = ensureCapacity(this.vendor, last, -1);
+    this.firstLine = ensureCapacity(this.firstLine, last);
+    this.rows = ensureCapacity(this.rows, last);
+    this.model = ensureCapacity(this.model, last, -1);
+    this.photometric = ensureCapacity(this.photometric, last, -1);
   }
 
   get size(): number {

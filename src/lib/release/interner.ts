@@ -180,10 +180,11 @@ export class Interner {
     this.starts = ensureCapacity(this.starts, id + 1);
     const start = this.starts[id];
     this.pool = ensureCapacity(this.pool, start + text.length);
+    let pool = this.pool;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (code > 0xff && this.pool instanceof Uint8Array) this.pool = Uint16Array.from(this.pool);
-      this.pool[start + i] = code;
+      if (code > 0xff && pool instanceof Uint8Array) this.pool = pool = Uint16Array.from(pool);
+      pool[start + i] = code;
     }
     this.starts[id + 1] = start + text.length;
     this.hashes[id] = hash;

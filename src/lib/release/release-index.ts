@@ -23,6 +23,9 @@ export class ReleaseIndex {
   readonly sizes = new Interner();
   private readonly sizeIds = new Map<number, number>();
   private lastSeries = -1;
+  /** Studies and images every per-study and per-image array below has room for (they grow together). */
+  private studyCapacity = 0;
+  private imageCapacity = 0;
 
   // per study
   studySplit = new Uint8Array(0);
@@ -74,7 +77,9 @@ export class ReleaseIndex {
       return;
     }
     const split = SPLIT_CODE[row.split];
-    this.growImages(image);
+    // One check per row; the arrays grow together (ensureCapacity on seven array types per row cost more than
+    // the row's own work).
+    if (image >= this.imageCapacity) this.growImages(image);
     const study = this.addStudy(row, split, image);
     const lateralityBit = LATERALITY_CODE[row.laterality];
     const viewBit = VIEW_CODE[row.view];
@@ -109,7 +114,7 @@ export class ReleaseIndex {
     const known = this.studies.addNear(row.studyId, studiesBefore - 1);
     if (this.studies.size > studiesBefore) {
       const study = known;
-      this.growStudies(study);
+      if (study >= this.studyCapacity) this.growStudies(study);
       this.studySplit[study] = split;
       this.studySplitMask[study] = 1 << split;
       this.studyFirstImage[study] = image;
@@ -191,11 +196,13 @@ export class ReleaseIndex {
   }
 
   private growStudies(study: number): void {
-    this.studySplit = ensureCapacity(this.studySplit, study);
-    this.studySplitMask = ensureCapacity(this.studySplitMask, study);
-    this.studyFirstImage = ensureCapacity(this.studyFirstImage, study);
-    this.studyViews = ensureCapacity(this.studyViews, study * 4 + 3);
-    const breast = study * 2 + 1;
+    this.studyCapacity = Math.max(study + 1, this.studyCapacity * 2, 1024);
+    const last = this.studyCapacity - 1;
+    this.studySplit = ensureCapacity(this.studySplit, last);
+    this.studySplitMask = ensureCapacity(this.studySplitMask, last);
+    this.studyFirstImage = ensureCapacity(this.studyFirstImage, last);
+    this.studyViews = ensureCapacity(this.studyViews, last * 4 + 3);
+    const breast = last * 2 + 1;
     this.breastImages = ensureCapacity(this.breastImages, breast);
     this.breastBirads = ensureCapacity(this.breastBirads, breast, NO_LABEL);
     this.breastDensity = ensureCapacity(this.breastDensity, breast, NO_LABEL);
@@ -204,12 +211,14 @@ export class ReleaseIndex {
   }
 
   private growImages(image: number): void {
-    this.imageStudy = ensureCapacity(this.imageStudy, image);
-    this.imageSeries = ensureCapacity(this.imageSeries, image);
-    this.imageLine = ensureCapacity(this.imageLine, image);
-    this.imageSize = ensureCapacity(this.imageSize, image);
-    this.imageFlags = ensureCapacity(this.imageFlags, image);
-    this.imageBirads = ensureCapacity(this.imageBirads, image);
-    this.imageDensity = ensureCapacity(this.imageDensity, image);
+    this.imageCapacity = Math.max(image + 1, this.imageCapacity * 2, 1024);
+    const last = this.imageCapacity - 1;
+    this.imageStudy = ensureCapacity(this.imageStudy, last);
+    this.imageSeries = ensureCapacity(this.imageSeries, last);
+    this.imageLine = ensureCapacity(this.imageLine, last);
+    this.imageSize = ensureCapacity(this.imageSize, last);
+    this.imageFlags = ensureCapacity(this.imageFlags, last);
+    this.imageBirads = ensureCapacity(this.imageBirads, last);
+    this.imageDensity = ensureCapacity(this.imageDensity, last);
   }
 }
