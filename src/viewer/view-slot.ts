@@ -9,6 +9,8 @@ import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { layoutCell } from './cell-layout.ts';
+import { needsDecoder, withDecodeSlot } from './decode-slots.ts';
+import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 import type { LoadedImageFacts } from './side-panel.ts';
 import { renderViewMessage } from './view-message.ts';
 
@@ -88,7 +90,9 @@ export class ViewSlot {
     this.view = view;
     try {
       const stored = previews?.images[image.imageId]?.chestWall;
-      const info = await view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored);
+      const load = () => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored);
+      const syntax = result.buffer.byteLength >= 132 ? fileMetaTransferSyntax(new Uint8Array(result.buffer)) : null;
+      const info = await (needsDecoder(syntax) ? withDecodeSlot(load) : load());
       if (this.destroyed) return;
       this.info = info;
       const added = addBoxes(view, image.boxes, info.columns, info.rows);
