@@ -2,7 +2,7 @@
 // view as soon as its file arrives; four JPEG 2000 mammograms decoding together on two cores all finish at about the
 // time two-by-two finishes the last pair, so the first view waits for all of them. Taking turns, the first view gets
 // a whole core and paints after one decode, and the last pair ends no later. Uncompressed files need no decoder and
-// never wait here.
+// never wait. Pure (the viewer passes navigator.hardwareConcurrency).
 
 /** Native pixel data (implicit/explicit VR little endian, explicit big endian): dwv reads it without a worker. */
 const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2']);
@@ -12,19 +12,22 @@ export function needsDecoder(transferSyntax: string | null): boolean {
   return transferSyntax !== null && !UNCOMPRESSED.has(transferSyntax);
 }
 
-const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
-let free = Math.max(1, Math.min(4, cores));
-const waiting: (() => void)[] = [];
+/** Runs a decode once one of the slots is free, in the order asked (hanging order: the first view first). */
+type DecodeSlots = <T>(decode: () => Promise<T>) => Promise<T>;
 
-/** Runs `decode` once a decoder slot is free, in the order asked (hanging order: the first view first). */
-export async function withDecodeSlot<T>(decode: () => Promise<T>): Promise<T> {
-  if (free > 0) free--;
-  else await new Promise<void>((resolve) => waiting.push(resolve));
-  try {
-    return await decode();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else free++;
-  }
+/** `cores` slots (at least 1, at most 4: a study has four views). */
+export function createDecodeSlots(cores: number): DecodeSlots {
+  let free = Math.max(1, Math.min(4, Math.floor(cores) || 1));
+  const waiting: (() => void)[] = [];
+  return async <T>(decode: () => Promise<T>): Promise<T> => {
+    if (free > 0) free--;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await decode();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    }
+  };
 }
