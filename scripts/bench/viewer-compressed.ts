@@ -2,7 +2,9 @@
 // GDCM's gdcmconv (Debian package libgdcm-tools) to JPEG 2000, JPEG lossless and RLE, served from a scratch copy of
 // dist/ (links to the build, the study's folder replaced), and opened in headless Chromium as scripts/bench/viewer.ts
 // does. Prints, per transfer syntax, first view and all four at full resolution (dwv's decode and our draw).
-//   tsx scripts/bench/viewer-compressed.ts [--runs N]   (or `npm run bench -- --only viewer-compressed`)
+//   tsx scripts/bench/viewer-compressed.ts [--runs N] [--syntax j2k|jpeg|rle] [--keep]
+//   (or `npm run bench -- --only viewer-compressed`); --keep leaves the transcoded builds and prints where, for
+//   scripts/bench/viewer-profile.ts --dist DIR.
 // Targets (issue 14): JPEG 2000 and JPEG lossless first view ≤ 2000 ms, four ≤ 4000 ms; RLE ≤ 1000 / ≤ 2500 ms.
 
 import { execFileSync } from 'node:child_process';
@@ -66,7 +68,7 @@ function transcodedDist(dist: string, study: SampleStudy, flags: string[], scrat
   return out;
 }
 
-export async function benchCompressedViewer(options: { runs?: number } = {}): Promise<void> {
+export async function benchCompressedViewer(options: { runs?: number; syntax?: string; keep?: boolean } = {}): Promise<void> {
   const dist = join(ROOT, 'dist');
   const samplesPath = join(dist, 'data', 'samples.json');
   if (!existsSync(samplesPath)) {
@@ -84,21 +86,22 @@ export async function benchCompressedViewer(options: { runs?: number } = {}): Pr
   const runs = options.runs ?? 5;
   const scratch = mkdtempSync(join(tmpdir(), 'viewer-compressed-'));
   try {
-    for (const syntax of SYNTAXES) {
+    for (const syntax of SYNTAXES.filter((s) => !options.syntax || s.flags.includes(`--${options.syntax}`))) {
       const outDir = transcodedDist(dist, study, syntax.flags, scratch);
+      if (options.keep) process.stdout.write(`viewer, ${syntax.name}: transcoded build in ${outDir}\n`);
       const results = await measureRuns(outDir, study.id, runs);
       process.stdout.write(`viewer, ${syntax.name}: study ${study.id} (${runs} cold-cache runs)\n`);
       process.stdout.write(summary('first view, full resolution', results.map((r) => r.firstFullMs), syntax.firstMs));
       process.stdout.write(summary('all four, full resolution', results.map((r) => r.allFullMs), syntax.allMs));
     }
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    if (!options.keep) rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { runs: { type: 'string' } } });
-  benchCompressedViewer({ runs: values.runs ? Number(values.runs) : undefined }).catch((error: unknown) => {
+  const { values } = parseArgs({ options: { runs: { type: 'string' }, syntax: { type: 'string' }, keep: { type: 'boolean' } } });
+  benchCompressedViewer({ runs: values.runs ? Number(values.runs) : undefined, syntax: values.syntax, keep: values.keep }).catch((error: unknown) => {
     process.stderr.write(`viewer (compressed) bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });

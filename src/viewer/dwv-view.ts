@@ -11,7 +11,7 @@ import { inverts } from '../lib/viewer/greyscale.ts';
 import { explainLoadFailure, fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 import type { WindowPreset } from '../lib/viewer/window-presets.ts';
 import { firstString, greyscaleHeader, numbers, presetMenu } from './dicom-elements.ts';
-import { installFastRender, registerGreyscale, selectPreset } from './fast-render.ts';
+import { installFastRender, registerDataRange, registerGreyscale, selectPreset } from './fast-render.ts';
 import { installLeanDrawLayer } from './lean-draw-layer.ts';
 import { ViewLoadError, errorText } from './view-load-error.ts';
 
@@ -137,9 +137,12 @@ export class DwvView {
     const paddingLimit = numbers(meta, '00280121')[0];
     // Padding becomes the stored value drawn darkest: the lowest unless the presentation inverts.
     const darkest = inverts(photometric, header.presentationLutShape) ? 'MONOCHROME1' : 'MONOCHROME2';
-    const paddedPixels = padding !== undefined && Number.isFinite(padding) && monochrome
+    const padded = padding !== undefined && Number.isFinite(padding) && monochrome
       ? replacePadding(buffer, padding, backgroundValue(darkest, header.bitsStored, header.signed), paddingLimit)
-      : 0;
+      : null;
+    const paddedPixels = padded?.changed ?? 0;
+    // The pass just read every word of dwv's own buffer: its range spares dwv a second pass (one frame only).
+    if (padded && buffer === dwvBuffer && frames === 1) registerDataRange(dwvBuffer, padded);
     const stored = knownStoredSide !== undefined ? knownStoredSide : monochrome ? chestWallSide(buffer, rows, columns) : null;
 
     const { presets, fn } = presetMenu(meta, header, buffer, monochrome);

@@ -5,7 +5,8 @@
 // SIGMOID's exactness, VOI LUT Sequences, Presentation LUT Shape and junk high bits. 32-bit words take the pipeline
 // per pixel. Anything else (colour, multi-frame, reoriented) falls back to dwv's original method unchanged.
 // Also dwv's Image.calculateDataRange (min/max before the first window is set), which reads every pixel through a
-// method call (≈30 ms per image in a CPU profile): the same min/max over the same pixels, straight off the buffer.
+// method call (≈30 ms per image in a CPU profile): the range the padding pass already found (registerDataRange), else
+// the same min/max over the same pixels, straight off the buffer.
 
 import { Image, View } from 'dwv';
 import { greyscalePipeline, greyscaleTable, type GreyscaleHeader, type Voi, type VoiFunction } from '../lib/viewer/greyscale.ts';
@@ -82,12 +83,22 @@ interface ImageLike {
   getGeometry(): { getSize(): { length(): number; getTotalSize(): number; getDimSize(i: number): number } };
 }
 
+/** Data ranges already known per dwv pixel buffer (a single frame's words). */
+const knownRanges = new WeakMap<object, { min: number; max: number }>();
+
+/** `buffer` (dwv's own, a single frame) holds words from `range.min` to `range.max`: dwv need not read it again. */
+export function registerDataRange(buffer: object, range: { min: number; max: number }): void {
+  if (Number.isFinite(range.min) && Number.isFinite(range.max)) knownRanges.set(buffer, { min: range.min, max: range.max });
+}
+
 /** dwv's calculateDataRange with the per-pixel getValueAtOffset(i) (which is buffer[i]) read directly. */
 function installFastDataRange(): void {
   const proto = Image.prototype as unknown as { calculateDataRange(): { min: number; max: number } };
   const original = proto.calculateDataRange;
   proto.calculateDataRange = function (this: ImageLike) {
     const buffer = this.getBuffer();
+    const known = knownRanges.get(buffer);
+    if (known) return { ...known };
     if (!(buffer instanceof Uint16Array || buffer instanceof Uint8Array || buffer instanceof Int16Array)) return original.call(this);
     const size = this.getGeometry().getSize();
     // As dwv: the first frame only.

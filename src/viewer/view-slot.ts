@@ -9,10 +9,15 @@ import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { layoutCell } from './cell-layout.ts';
+import { createDecodeSlots, needsDecoder } from '../lib/viewer/decode-slots.ts';
+import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 import type { LoadedImageFacts } from './side-panel.ts';
 import { renderViewMessage } from './view-message.ts';
 
 export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
+
+/** One set of decoder slots for the page's four views. */
+const withDecodeSlot = createDecodeSlots(navigator.hardwareConcurrency || 2);
 
 /** The file's size when it differs from the CSV's height × width, or null when they agree. */
 function sizeMismatch(image: Pick<SampleImage, 'rows' | 'columns'>, info: Pick<LoadedInfo, 'rows' | 'columns'>): { rows: number; columns: number } | null {
@@ -88,18 +93,29 @@ export class ViewSlot {
     this.view = view;
     try {
       const stored = previews?.images[image.imageId]?.chestWall;
-      const info = await view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored);
+      const load = () => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored);
+      const syntax = result.buffer.byteLength >= 132 ? fileMetaTransferSyntax(new Uint8Array(result.buffer)) : null;
+      const info = await (needsDecoder(syntax) ? withDecodeSlot(load) : load());
       if (this.destroyed) return;
       this.info = info;
+      this.preview.classList.add('hidden');
+      // The image's frame first, then the boxes and their labels (built and placed once, after that paint): the
+      // annotation layer and the labels' layout no longer hold the full-resolution image back.
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          performance.mark(`viewer:ready:${this.index}`);
+          setTimeout(resolve, 0);
+        }),
+      );
+      if (this.destroyed) return;
       const added = addBoxes(view, image.boxes, info.columns, info.rows);
       this.drawn = added.drawn;
       this.outside = added.skipped;
       applyBoxVisibility(view, this.drawn, boxes.on, boxes.hidden);
       view.setTool(tool());
       this.fillPresets(info);
-      this.preview.classList.add('hidden');
       this.setState('ready');
-      requestAnimationFrame(() => performance.mark(`viewer:ready:${this.index}`));
+      requestAnimationFrame(() => performance.mark(`viewer:boxes:${this.index}`));
       const dicomSize = sizeMismatch(image, info);
       if (dicomSize) this.warnSize(image, dicomSize);
       this.onFacts(image.imageId, {

@@ -111,7 +111,7 @@ export function createViewer(root: HTMLElement, study: SampleStudy, options: Vie
   }
 
   const loads = slots.map((slot) => (slot.image ? slot.load(options.files?.get(slot.image.url) ?? fetchDicom(slot.image.url), options.previews, boxes, () => tool) : slot.showEmpty()));
-  // Settled one frame after the last view: its 'viewer:ready' mark (taken at the next frame) is then recorded.
+  // Settled one frame after the last view's boxes, so that they are on screen too.
   const settled = Promise.all(loads).then(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
 
   return {

@@ -10,25 +10,31 @@ export function paddingRange(paddingValue: number, rangeLimit?: number | null): 
 }
 
 /**
- * Rewrites padded values in place to `background` and returns how many pixels changed. Pass the darkest stored
- * value the file can hold (see `backgroundValue`) so padding stays black under every window.
+ * Rewrites padded values in place to `background`; returns how many pixels changed and the lowest and highest word
+ * left in the buffer (the data range dwv would otherwise find in a second pass over ten million pixels). Pass the
+ * darkest stored value the file can hold (see `backgroundValue`) so padding stays black under every window.
  */
 export function replacePadding(
   pixels: { length: number; [i: number]: number },
   paddingValue: number,
   background: number,
   rangeLimit?: number | null,
-): number {
+): { changed: number; min: number; max: number } {
   const [lo, hi] = paddingRange(paddingValue, rangeLimit);
   let changed = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < pixels.length; i++) {
-    const v = pixels[i];
+    let v = pixels[i];
     if (v >= lo && v <= hi && v !== background) {
       pixels[i] = background;
+      v = background;
       changed++;
     }
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  return changed;
+  return { changed, min, max };
 }
 
 /**
