@@ -24,12 +24,10 @@ export const OUTPUT = {
   samples: `${DATA_DIR}/samples.json`,
   /** Per manufacturer and model, how the DICOM headers under images/ describe their pixels (the vendors page). */
   headerCensus: `${DATA_DIR}/header-census.json`,
-  /** Every instance of every quality rule, one CSV row each (header rule,severity,file,line,study,image,detail). */
+  /** Every instance of every quality rule, one CSV row each (header rule,severity,file,line,study,image,detail); review queues read it. */
   qualityInstances: `${DATA_DIR}/quality-instances.csv`,
   /** The build-time previews of the samples' uncompressed images. */
   previews: `${DATA_DIR}/previews/index.json`,
-  /** Every instance of every quality rule (header rule,severity,file,line,study,image,detail); review queues read it. */
-  qualityInstances: `${DATA_DIR}/quality-instances.csv`,
 } as const;
 
 /** The URL of a file written under public/. */
