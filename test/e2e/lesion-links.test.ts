@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudyChunk, StudyViewerRecord } from '../../src/lib/studies/study-chunks.ts';
 import type { Stats } from '../../src/lib/types.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
-import { axeViolations, builtFile, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
+import { axeViolations, builtFile, openBrowser, openPage, screenshot, SCREENSHOT_DIR, type Browser } from './harness.ts';
+import { frame, marks } from './dashboard-kit.ts';
 import { settledStates, stableBoxRect, type Rect } from './viewer-kit.ts';
 
 const SLOT = ['RCC', 'LCC', 'RMLO', 'LMLO'];
@@ -127,13 +128,13 @@ describe('the statistics pages', () => {
 
   it('/findings/ charts boxes seen in both views per category, from stats.json', async () => {
     const { page, errors } = await openPage(browser, '/findings/');
-    const chart = page.locator('#finding-both-views');
-    await chart.scrollIntoViewIfNeeded();
-    const text = (await chart.textContent()) ?? '';
     const mass = stats().findingSeenInBothViews!.all.Mass;
-    expect(text).toContain('Seen in both views');
-    expect(text).toContain(mass.seenInBothViews.toLocaleString('en-US'));
-    expect(text).toContain((mass.boxes - mass.seenInBothViews).toLocaleString('en-US'));
+    const drawn = (await marks(page, 'finding-both-views')).filter((mark) => mark.row === 'Mass' && mark.split === 'all');
+    expect(drawn.map((mark) => [mark.series, mark.count])).toEqual([
+      ['both', mass.seenInBothViews],
+      ['one', mass.boxes - mass.seenInBothViews],
+    ]);
+    await frame(page, 'finding-both-views').scrollIntoViewIfNeeded();
     await screenshot(page, 'findings-both-views');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -155,8 +156,7 @@ describe('the statistics pages', () => {
     const ruleRows = Papa.parse<Record<string, string>>(await (await page.request.get(new URL(ruleHref!, browser.baseURL).href)).text(), { header: true, skipEmptyLines: true }).data;
     expect(ruleRows.length).toBe(oneView.count);
     expect(ruleRows.every((row) => row.rule === 'finding-one-view-only' && row.file === 'finding_annotations.csv')).toBe(true);
-    await page.locator('section[data-rule="finding-one-view-only"]').scrollIntoViewIfNeeded();
-    await screenshot(page, 'quality-one-view-only');
+    await page.locator('section[data-rule="finding-one-view-only"]').screenshot({ path: join(SCREENSHOT_DIR, 'quality-one-view-only.png') });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
