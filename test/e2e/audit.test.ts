@@ -109,7 +109,7 @@ describe('/audit/quality/', () => {
       expect((await summary.locator(`tr[data-rule="${section.rule}"] [data-col="count"]`).textContent())?.trim()).toBe(section.count.toLocaleString('en-US'));
       const body = page.locator(`section[data-rule="${section.rule}"]`);
       expect((await body.getByTestId('rule-count').textContent())?.trim()).toBe(`${section.count.toLocaleString('en-US')} found`);
-      expect(await body.locator('tbody tr').count()).toBe(section.examples.length);
+      expect(await body.getByRole('region', { name: `${section.title}: examples` }).locator('tbody tr').count()).toBe(section.examples.length);
       for (const example of section.examples) {
         const row = body.locator('tbody tr', { hasText: `${example.file}:${example.line}` }).first();
         expect(await row.textContent()).toContain(example.image_id);
