@@ -45,13 +45,18 @@ function section(id: string, title: string, ...children: Node[]): HTMLElement {
   return node;
 }
 
+/** A coordinate to one decimal for reading (the exports keep every digit). */
+function px(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(1) : 'not a number';
+}
+
 export function renderSummary(root: HTMLElement, summary: ReviewSummary, ruleNote: string): void {
   if (summary.verdicts === 0) {
     root.replaceChildren(section('summary-heading', 'Summary', el('p', { className: 'mt-2', text: 'No verdicts yet for this release. Give them in the study viewer, or import a file above.', testid: 'review-empty' })));
     return;
   }
   const reviewers = summary.reviewers.map((r) => `${r.name} (${r.verdicts.toLocaleString('en-US')})`).join(', ');
-  const totals = el('p', { className: 'mt-2', testid: 'review-totals', text: `${summary.verdicts.toLocaleString('en-US')} verdicts by ${summary.reviewers.length === 1 ? 'one reviewer' : `${summary.reviewers.length} reviewers`}: ${reviewers}. ${summary.studiesReviewed.toLocaleString('en-US')} studies marked reviewed.` });
+  const totals = el('p', { className: 'mt-2', testid: 'review-totals', text: `${summary.verdicts.toLocaleString('en-US')} verdicts by ${summary.reviewers.length === 1 ? 'one reviewer' : `${summary.reviewers.length} reviewers`}: ${reviewers}. ${summary.studiesReviewed.toLocaleString('en-US')} ${summary.studiesReviewed === 1 ? 'study' : 'studies'} marked reviewed.` });
   const perCategory = table(
     'Box verdicts and missed findings per finding category (a box of two categories counts in both)',
     ['Category', ...CATEGORY_COLUMNS.map((c) => VERDICT_LABELS[c])],
@@ -75,7 +80,7 @@ export function renderSummary(root: HTMLElement, summary: ReviewSummary, ruleNot
         link.href = studyViewerHref(d.target.studyId);
         const said = d.verdicts.map((v) => `${v.reviewer}: ${VERDICT_LABELS[v.verdict]}${v.comment ? ` (“${v.comment}”)` : ''}`).join(' · ');
         return el('li', { className: 'rounded border border-line p-2' },
-          el('span', { className: 'font-semibold', text: `${d.target.categories.join(', ') || 'box'} on ${d.target.laterality} ${d.target.view} (${d.target.imageId}), x ${b.xmin}–${b.xmax}, y ${b.ymin}–${b.ymax}` }),
+          el('span', { className: 'font-semibold', text: `${d.target.categories.join(', ') || 'box'} on ${d.target.laterality} ${d.target.view} (${d.target.imageId}), x ${px(b.xmin)}–${px(b.xmax)}, y ${px(b.ymin)}–${px(b.ymax)}` }),
           el('br'), said, el('br'), link);
       }));
   root.replaceChildren(

@@ -158,7 +158,7 @@ describe('the review page', () => {
     await seed(page, seedRecords);
     await page.reload();
     await ready(page);
-    await expect(page.getByTestId('review-totals').textContent()).resolves.toContain('6 verdicts by 2 reviewers: ana (4), bea (2). 1 studies marked reviewed.');
+    await expect(page.getByTestId('review-totals').textContent()).resolves.toContain('6 verdicts by 2 reviewers: ana (4), bea (2). 1 study marked reviewed.');
     const disagreements = page.getByTestId('review-disagreements').locator('li');
     await expect(disagreements.count()).resolves.toBe(1);
     await expect(disagreements.first().textContent()).resolves.toContain('ana: not a finding (“vessel, "not" a mass”) · bea: correct');

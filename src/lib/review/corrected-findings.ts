@@ -18,7 +18,7 @@ import type { BoxVerdict, MissedFinding, Verdict } from './verdict-types.ts';
 /** The columns this rewrites; the others (ids, sizes, breast labels, split) are copied from the image's rows. */
 const NEEDED = ['image_id', 'finding_categories', 'finding_birads', 'xmin', 'ymin', 'xmax', 'ymax'] as const;
 
-export interface CorrectedFindings {
+interface CorrectedFindings {
   text: string;
   removed: number;
   changed: number;

@@ -2,16 +2,16 @@
 // image problems, studies reviewed, the reviewers, and the boxes on which two reviewers' newest verdicts differ.
 import { FINDING_CATEGORIES, NO_FINDING } from '../vocabulary.ts';
 import type { RuleMembers } from './rule-instances.ts';
-import { BOX_VERDICTS, IMAGE_PROBLEMS, type BoxRef, type BoxVerdict, type ImageProblemKind, type Verdict } from './verdict-types.ts';
+import { BOX_VERDICTS, IMAGE_PROBLEMS, type BoxRef, type BoxVerdict, type BoxVerdictKind, type ImageProblemKind, type Verdict } from './verdict-types.ts';
 
 /** The columns of the per-category table: the five box verdicts and the missed findings. */
-export const CATEGORY_COLUMNS = [...BOX_VERDICTS, 'missed'] as const;
-export type CategoryColumn = (typeof CATEGORY_COLUMNS)[number];
+export const CATEGORY_COLUMNS: readonly CategoryColumn[] = [...BOX_VERDICTS, 'missed'];
+type CategoryColumn = BoxVerdictKind | 'missed';
 /** The per-rule table adds the image problems and "reviewed" (rules on images and studies). */
 export const RULE_COLUMNS = [...CATEGORY_COLUMNS, 'image-problem', 'reviewed'] as const;
 export type RuleColumn = (typeof RULE_COLUMNS)[number];
 
-export interface Disagreement {
+interface Disagreement {
   key: string;
   target: BoxRef;
   verdicts: Pick<BoxVerdict, 'reviewer' | 'verdict' | 'corrected' | 'time' | 'comment'>[];

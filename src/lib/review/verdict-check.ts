@@ -2,6 +2,7 @@
 // (verdict-types.ts): every field present with an allowed value. One rule for both file formats, so a file that
 // cannot be trusted is refused whole with the reason, before anything is stored.
 import type { Box } from '../types.ts';
+import { boxKey, imageKey, missedKey, studyKey } from './verdict-keys.ts';
 import { BOX_VERDICTS, IMAGE_PROBLEMS, type BoxRef, type ImageRef, type Verdict } from './verdict-types.ts';
 
 /** A verdict that breaks the contract: `reason` names the field and what was expected. */
@@ -82,6 +83,26 @@ function corrections(value: unknown): { categories?: string[]; findingBirads?: s
 
 /** The verdict `value` holds, rebuilt field by field (unknown fields dropped), or a VerdictShapeError. */
 export function checkVerdict(value: unknown): Verdict {
+  const verdict = readVerdict(value);
+  checkKey(verdict);
+  return verdict;
+}
+
+/**
+ * A verdict's key must be the one its target gives (verdict-keys.ts): the key is the verdict's identity, so a key
+ * that names another box would merge the verdict into the wrong one.
+ */
+function checkKey(verdict: Verdict): void {
+  const expected =
+    verdict.kind === 'box' ? boxKey(verdict.target.imageId, verdict.target.box)
+    : verdict.kind === 'missed' ? missedKey(verdict.target.imageId, '')
+    : verdict.kind === 'image-problem' ? imageKey(verdict.target.imageId)
+    : studyKey(verdict.target.studyId);
+  const fits = verdict.kind === 'missed' ? verdict.key.startsWith(expected) && verdict.key.length > expected.length : verdict.key === expected;
+  if (!fits) throw new VerdictShapeError('key', `"${verdict.key}" is not the key of its target (${verdict.kind === 'missed' ? `${expected}<id>` : expected})`);
+}
+
+function readVerdict(value: unknown): Verdict {
   const fields = object(value, 'verdict');
   const time = text(fields, 'time', '');
   if (Number.isNaN(Date.parse(time))) throw new VerdictShapeError('time', `"${time}" is not an ISO 8601 time`);

@@ -9,7 +9,7 @@ import { ReleaseInputError } from '../csv/errors.ts';
 import { checkVerdict, VerdictShapeError } from './verdict-check.ts';
 import type { Verdict } from './verdict-types.ts';
 
-export const VERDICT_CSV_COLUMNS = [
+const VERDICT_CSV_COLUMNS = [
   'release', 'reviewer', 'time', 'kind', 'key', 'study_id', 'image_id', 'laterality', 'view_position',
   'xmin', 'ymin', 'xmax', 'ymax', 'finding_categories', 'finding_birads', 'verdict', 'comment',
   'corrected_categories', 'corrected_finding_birads', 'corrected_xmin', 'corrected_ymin', 'corrected_xmax', 'corrected_ymax',

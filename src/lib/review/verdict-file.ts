@@ -7,7 +7,7 @@ import { checkVerdict, VerdictShapeError } from './verdict-check.ts';
 import { isVerdictCsv, readVerdictCsv } from './verdict-csv.ts';
 import type { Verdict } from './verdict-types.ts';
 
-export const VERDICT_FILE_FORMAT = 'vindr-mammo-review/1';
+const VERDICT_FILE_FORMAT = 'vindr-mammo-review/1';
 
 /** The release a review belongs to: its key (verdict-keys.ts releaseKey) and its files as stats.json names them. */
 export interface ReviewRelease {
@@ -37,7 +37,7 @@ export function verdictsJson(release: ReviewRelease, verdicts: readonly Verdict[
   return `${JSON.stringify(file, null, 1)}\n`;
 }
 
-export type ImportRead = { verdicts: Verdict[] } | { refused: string };
+type ImportRead = { verdicts: Verdict[] } | { refused: string };
 
 /** The verdicts of an import file (JSON or our CSV) for `release`, or why it is refused. */
 export function readVerdictFile(fileName: string, text: string, release: ReviewRelease): ImportRead {

@@ -3,7 +3,7 @@
 // conflicting (different, but the stored one is as new or newer, so it is kept), unchanged (identical).
 import type { Verdict } from './verdict-types.ts';
 
-export interface MergeOutcome {
+interface MergeOutcome {
   /** The verdicts to store (added and updated ones); storing them gives the merged review. */
   toStore: Verdict[];
   added: number;
@@ -12,7 +12,7 @@ export interface MergeOutcome {
   unchanged: number;
 }
 
-export function verdictIdentity(verdict: Pick<Verdict, 'reviewer' | 'key'>): string {
+function verdictIdentity(verdict: Pick<Verdict, 'reviewer' | 'key'>): string {
   return JSON.stringify([verdict.reviewer, verdict.key]);
 }
 
@@ -25,7 +25,7 @@ function canonical(value: unknown): string {
   );
 }
 
-export function sameVerdict(a: Verdict, b: Verdict): boolean {
+function sameVerdict(a: Verdict, b: Verdict): boolean {
   return canonical(a) === canonical(b);
 }
 

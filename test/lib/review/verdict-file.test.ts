@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { verdictsCsv } from '../../../src/lib/review/verdict-csv.ts';
 import { readVerdictFile, verdictsJson, type ReviewRelease } from '../../../src/lib/review/verdict-file.ts';
+import { boxKey } from '../../../src/lib/review/verdict-keys.ts';
 import { boxVerdict, missedFinding, oneOfEach } from './review-fixtures.ts';
 
 const RELEASE: ReviewRelease = { key: 'aaaa000011112222', files: { 'finding_annotations.csv': { sha256: 'f1', rows: 9 }, 'breast-level_annotations.csv': { sha256: 'b1', rows: 8 } } };
 const OTHER: ReviewRelease = { key: 'bbbb000011112222', files: { 'finding_annotations.csv': { sha256: 'f2', rows: 9 }, 'breast-level_annotations.csv': { sha256: 'b1', rows: 8 } } };
 
 /** Quoting's hard cases in one comment: comma, double quote, a line break, a leading space, a quote in a category. */
+const AWKWARD_BOX = { xmin: 2355.1398925781, ymin: Number.NaN, xmax: 2482.9799804688, ymax: 1852.75 };
 const AWKWARD = boxVerdict({
+  key: boxKey('s1-rcc', AWKWARD_BOX),
   comment: ' edge, "spiculated"\nsee MLO',
   verdict: 'wrong-category',
   corrected: { categories: ["Architectural Distortion", "it's odd, really"], box: { xmin: 1.25, ymin: Number.NaN, xmax: -3, ymax: 1e21 } },
-  target: { ...boxVerdict().target, box: { xmin: 2355.1398925781, ymin: Number.NaN, xmax: 2482.9799804688, ymax: 1852.75 }, categories: ['Nipple Retraction', 'Mass'] },
+  target: { ...boxVerdict().target, box: AWKWARD_BOX, categories: ['Nipple Retraction', 'Mass'] },
 });
 
 describe('verdictsCsv → readVerdictFile', () => {
   it('round-trips every kind of verdict and every quoting case exactly', () => {
-    const verdicts = [...oneOfEach(), AWKWARD, boxVerdict({ reviewer: 'bea, "B"', key: 'box:s1-rcc:1:2:3:4' })];
+    const verdicts = [...oneOfEach(), AWKWARD, boxVerdict({ reviewer: 'bea, "B"' })];
     const read = readVerdictFile('review.csv', verdictsCsv(RELEASE.key, verdicts), RELEASE);
     expect(read).toEqual({ verdicts });
   });
@@ -67,6 +70,11 @@ describe('verdictsJson → readVerdictFile', () => {
     });
     expect(readVerdictFile('folds.csv', 'study_id,fold\ns1,1\n', RELEASE)).toEqual({
       refused: 'folds.csv: neither a review JSON (format vindr-mammo-review/1) nor a review CSV exported by this page',
+    });
+    const moved = JSON.parse(verdictsJson(RELEASE, [boxVerdict()]));
+    moved.verdicts[0].target.box.xmin = 101;
+    expect(readVerdictFile('moved.json', JSON.stringify(moved), RELEASE)).toEqual({
+      refused: 'moved.json: verdict 1: key: "box:s1-rcc:100:200:300:500" is not the key of its target (box:s1-rcc:101:200:300:500)',
     });
     const broken = JSON.parse(verdictsJson(RELEASE, [boxVerdict(), missedFinding()]));
     broken.verdicts[1].target.laterality = 'left';
