@@ -7,7 +7,7 @@ import { BOX_VERDICTS, IMAGE_PROBLEMS, type BoxVerdictKind, type ImageProblemKin
 import { IMAGE_PROBLEM_LABELS, verdictMark } from '../../lib/review/verdict-marks.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES } from '../../lib/vocabulary.ts';
 
-export interface PanelHandlers {
+interface PanelHandlers {
   reviewer(name: string): void;
   verdict(kind: BoxVerdictKind): void;
   comment(text: string): void;
@@ -19,7 +19,7 @@ export interface PanelHandlers {
   reviewed(done: boolean): void;
 }
 
-export interface PanelView {
+interface PanelView {
   reviewer: string;
   /** The focused box, described, with its verdict and comment; null when the study has no box. */
   focused: { text: string; verdict: BoxVerdictKind | null; comment: string } | null;
