@@ -102,6 +102,14 @@ export const SITE_PAGES: readonly SitePage[] = [
     needsStudyData: true,
   },
   {
+    path: '/review/',
+    title: 'Review',
+    navLabel: 'Review',
+    group: 'audits',
+    summary: 'Your verdicts on boxes and images: per category and rule, export, import, and a corrected findings file.',
+    needsStudyData: false,
+  },
+  {
     path: '/studies/',
     title: 'Studies',
     navLabel: 'Studies',

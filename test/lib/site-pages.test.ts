@@ -64,6 +64,6 @@ describe('SITE_PAGES', () => {
 
   it('groups the pages in registry order', () => {
     expect(sitePagesIn('statistics').map((p) => p.path)).toEqual(['/', '/birads/', '/density/', '/findings/', '/age/', '/vendors/', '/density-birads/', '/boxes/']);
-    expect(sitePagesIn('audits', 'studies').map((p) => p.path)).toEqual(['/audit/split/', '/audit/split-file/', '/audit/quality/', '/studies/']);
+    expect(sitePagesIn('audits', 'studies').map((p) => p.path)).toEqual(['/audit/split/', '/audit/split-file/', '/audit/quality/', '/review/', '/studies/']);
   });
 });

@@ -25,13 +25,13 @@ function unparse(columns: string[], rows: string[][]): string {
 }
 
 /** A float32 coordinate as the release prints it: up to 10 decimals, trailing zeros dropped, `.0` when whole. */
-function formatCoordinate(x: number): string {
+export function formatCoordinate(x: number): string {
   if (Number.isInteger(x)) return `${x}.0`;
   return x.toFixed(10).replace(/0+$/, '');
 }
 
 /** A Python list literal, as pandas wrote list cells: ['Mass', 'Skin Thickening']. */
-function pythonList(items: readonly (string | number)[]): string {
+export function pythonList(items: readonly (string | number)[]): string {
   return `[${items.map((x) => (typeof x === 'string' ? `'${x}'` : String(x))).join(', ')}]`;
 }
 

@@ -2,9 +2,13 @@
 // one release, named by a short hash of its CSV files' sha256 values, so demo and real reviews never mix.
 import type { Box, Stats } from '../types.ts';
 
-/** A box verdict's key: the image and the corners as JavaScript prints the parsed CSV numbers. */
+/**
+ * A box verdict's key: the image and the corners as JavaScript prints the parsed CSV numbers. A coordinate that is
+ * not a number is NaN when parsed and null once a viewer record went through JSON: both print `NaN`.
+ */
 export function boxKey(imageId: string, box: Box): string {
-  return `box:${imageId}:${box.xmin}:${box.ymin}:${box.xmax}:${box.ymax}`;
+  const corner = (value: number | null) => (typeof value === 'number' ? String(value) : 'NaN');
+  return `box:${imageId}:${corner(box.xmin)}:${corner(box.ymin)}:${corner(box.xmax)}:${corner(box.ymax)}`;
 }
 
 /** A missed finding's key: the image and an id of its own (several missed findings per image may exist). */

@@ -15,6 +15,11 @@ export const OUTPUT = {
   studyIndex: `${DATA_DIR}/studies.json`,
   /** The study index's filter choices and totals, for the pages at build time (src/lib/studies/study-index.ts). */
   studyFacets: `${DATA_DIR}/study-facets.json`,
+  /**
+   * The release's finding_annotations.csv, copied as it is: the review page rewrites it into the corrected file, so
+   * every untouched line stays byte for byte the release's (src/lib/review/corrected-findings.ts).
+   */
+  findingAnnotations: `${DATA_DIR}/finding_annotations.csv`,
   /** The sample studies, whose DICOMs this build holds, with why each was chosen. */
   samples: `${DATA_DIR}/samples.json`,
   /** Per manufacturer and model, how the DICOM headers under images/ describe their pixels (the vendors page). */

@@ -61,6 +61,8 @@ export async function prepareSiteData(dataDir: string, sink: OutputSink, options
     groups: headerCensus(reading.census),
   };
   sink.writeText(OUTPUT.headerCensus, `${JSON.stringify(census, null, 1)}\n`);
+  // For the review page's corrected export (the site serves every box's row in the study records already).
+  sink.copyFile(join(dataDir, FILES.finding), OUTPUT.findingAnnotations);
 
   // The samples' DICOMs: copied when changed, the rest of images/ pruned.
   const inBuild = new Uint8Array(acc.index.imageCount);
