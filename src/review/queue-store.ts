@@ -18,7 +18,7 @@ export async function currentReleaseKey(): Promise<string> {
   return releaseKey((await response.json()) as Pick<Stats, 'source'>);
 }
 
-export interface QueueStore {
+interface QueueStore {
   list(): ReviewQueue[];
   get(id: string): ReviewQueue | null;
   save(queue: ReviewQueue): void;

@@ -12,7 +12,7 @@ export interface ScreenPoint {
 }
 
 /** Image pixel (column, row) under a screen point. */
-export function screenToImage(point: ScreenPoint, t: AffineTransform): ScreenPoint {
+function screenToImage(point: ScreenPoint, t: AffineTransform): ScreenPoint {
   return { x: (point.x - t.originX) / t.unitX, y: (point.y - t.originY) / t.unitY };
 }
 

@@ -5,13 +5,13 @@
 import type { SampleBox, StudySummary } from '../types.ts';
 import { FILES } from '../vocabulary.ts';
 
-export interface QueueStudy {
+interface QueueStudy {
   studyId: string;
   /** 1-based lines of finding_annotations.csv of the boxes in question (empty: the whole study). */
   boxLines: number[];
 }
 
-export type QueueSource = { kind: 'filter'; query: string } | { kind: 'rule'; rule: string } | { kind: 'category'; category: string };
+type QueueSource = { kind: 'filter'; query: string } | { kind: 'rule'; rule: string } | { kind: 'category'; category: string };
 
 export interface ReviewQueue {
   id: string;
@@ -86,7 +86,7 @@ export function boxesInQuestion(queue: ReviewQueue, studyId: string, boxes: read
   return new Set(entry.boxLines);
 }
 
-export interface QueueStep {
+interface QueueStep {
   /** 0-based index of the current study in the queue, -1 when it is not in the queue. */
   position: number;
   previous: string | null;

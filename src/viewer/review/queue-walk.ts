@@ -8,7 +8,7 @@ import type { SampleBox, StudySummary } from '../../lib/types.ts';
 import { currentReleaseKey, openQueueStore } from '../../review/queue-store.ts';
 
 /** The viewer URL of a study inside a queue. */
-export function queueViewerHref(studyId: string, queueId: string): string {
+function queueViewerHref(studyId: string, queueId: string): string {
   return `/viewer/?study=${encodeURIComponent(studyId)}&queue=${encodeURIComponent(queueId)}`;
 }
 

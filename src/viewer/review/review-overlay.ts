@@ -15,7 +15,7 @@ import type { ViewGeometry } from './view-geometry.ts';
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** What the overlay shows for one view; the session hands it a new one after every change. */
-export interface OverlayState {
+interface OverlayState {
   boxes: { key: string; box: Box; inQuestion: boolean; verdict: BoxVerdictKind | null; focused: boolean }[];
   missed: { key: string; box: Box; label: string }[];
   /** The rectangle being drawn (image pixels), or null. */

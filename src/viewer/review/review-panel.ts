@@ -7,7 +7,7 @@ import { BOX_VERDICTS, IMAGE_PROBLEMS, type BoxVerdictKind, type ImageProblemKin
 import { IMAGE_PROBLEM_LABELS, verdictMark } from '../../lib/review/verdict-marks.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES } from '../../lib/vocabulary.ts';
 
-export interface PanelHandlers {
+interface PanelHandlers {
   reviewer(name: string): void;
   verdict(kind: BoxVerdictKind): void;
   comment(text: string): void;
@@ -19,7 +19,7 @@ export interface PanelHandlers {
   reviewed(done: boolean): void;
 }
 
-export interface PanelView {
+interface PanelView {
   reviewer: string;
   /** The focused box, described, with its verdict and comment; null when the study has no box. */
   focused: { text: string; verdict: BoxVerdictKind | null; comment: string } | null;
@@ -89,6 +89,10 @@ export class ReviewPanel {
     const keys = el('p', 'text-xs text-slate-700 dark:text-slate-300',
       'Keys: ] / [ next / previous box · 1–5 verdict · 0 clears it · c comment · m draw a missed finding (arrows move, Shift+arrows resize, Enter keeps, Esc cancels) · v reviewed');
     keys.id = 'review-keys';
+    const files = el('p', 'text-xs');
+    const link = el('a', 'underline', 'Review page');
+    link.href = '/review/';
+    files.append(link, ': summary, export and import of the verdicts.');
 
     this.focusText = el('p', 'text-xs font-medium');
     this.focusText.id = 'review-focused';
@@ -146,7 +150,7 @@ export class ReviewPanel {
     missedSection.append(el('h3', 'text-xs font-semibold', 'Missed findings'), this.drawButton, this.drawForm, this.missedList);
     const problemSection = el('div', 'space-y-1');
     problemSection.append(el('h3', 'text-xs font-semibold', 'Image problems'), this.problems);
-    this.root.append(heading, labelled('Reviewer name', this.reviewerInput, 'review-reviewer'), keys, boxSection, missedSection, problemSection, reviewedLabel, this.status);
+    this.root.append(heading, labelled('Reviewer name', this.reviewerInput, 'review-reviewer'), keys, files, boxSection, missedSection, problemSection, reviewedLabel, this.status);
     host.prepend(this.root);
   }
 

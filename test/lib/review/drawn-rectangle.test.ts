@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRectangle, nudgeRectangle, screenArrow, screenRectToImage, screenToImage } from '../../../src/lib/review/drawn-rectangle.ts';
+import { defaultRectangle, nudgeRectangle, screenArrow, screenRectToImage } from '../../../src/lib/review/drawn-rectangle.ts';
 import { boxToScreen, type AffineTransform } from '../../../src/lib/viewer/box-geometry.ts';
 
 // A 3000 × 4000 (columns × rows) image shown at 0.1 px per image pixel from (20, 10): 300 × 400 on screen.
@@ -27,7 +27,8 @@ describe('screenRectToImage', () => {
     const box = screenRectToImage({ x: 800, y: 100 }, { x: 600, y: 300 }, zoomedMirror, 3000, 4000)!;
     expect(box).toEqual({ xmin: 500, ymin: 1500, xmax: 1000, ymax: 2000 });
     expect(boxToScreen(box, zoomedMirror)).toEqual({ left: 600, right: 800, top: 100, bottom: 300 });
-    expect(screenToImage({ x: 600, y: -500 }, zoomedMirror)).toEqual({ x: 1000, y: 0 });
+    // The image's top-right corner (3000, 0) is at screen (1000 − 3000 × 0.4, −500) = (−200, −500), off screen left.
+    expect(screenRectToImage({ x: -200, y: -500 }, { x: -160, y: -460 }, zoomedMirror, 3000, 4000)).toEqual({ xmin: 2900, ymin: 0, xmax: 3000, ymax: 100 });
   });
 
   it('clamps to the image and refuses a rectangle under one pixel', () => {
