@@ -10,7 +10,7 @@ import { CountTables, type CountId, type PublicCount } from './count-tables.ts';
 
 type PublicSplitTable = PerSplit<Record<string, PublicCount>>;
 
-export interface PublicBalanceAttribute extends ChiSquareResult {
+interface PublicBalanceAttribute extends ChiSquareResult {
   unit: string;
   categories: string[];
   training: PublicCount[];
@@ -66,7 +66,7 @@ export interface PublicStats {
   };
 }
 
-export interface PublicAgeBin {
+interface PublicAgeBin {
   /** null: open below ("< to"); `to` null: open above ("≥ from"). */
   from: number | null;
   to: number | null;

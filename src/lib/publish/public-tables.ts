@@ -9,7 +9,7 @@ import type { PerSplit } from '../types.ts';
 import { isShownCount, type PublicCount } from './count-tables.ts';
 import type { PublicStats } from './public-stats.ts';
 
-export interface PublicTable {
+interface PublicTable {
   id: string;
   caption: string;
   /** Header of the first column, then of the value columns. */
