@@ -1,11 +1,9 @@
-// Reads one CSV file through papaparse, hashed (sha256) on the way, decoded as UTF-8 (without a leading BOM) and
-// handed over record by record with its 1-based line. A file of up to 16 MB (each file of the real release and the
-// demo) is read in one call and parsed from that one string; a larger one is streamed in 1 MB chunks, so memory
-// stays bounded as the release grows. Both paths hand the parser the same pieces and report the same records.
+// Streams one CSV file through papaparse with bounded memory: the file is read in 1 MB chunks, hashed (sha256)
+// on the way, decoded as UTF-8 (without a leading BOM) and handed over record by record with its 1-based line.
 
-import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, type ReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
@@ -32,12 +30,6 @@ interface CsvHandlers {
 
 const READ_BYTES = 1 << 20;
 /**
- * Files up to this size are read whole: one read and one UTF-8 decoding of one buffer instead of a stream, a
- * transform and a decoder per megabyte. Measured on the demo's three ~4 MB files; the string and the buffer are
- * what the file costs in memory, far below the bound the streaming path keeps for million-image releases.
- */
-const WHOLE_FILE_MAX_BYTES = 16 << 20;
-/**
  * The parser gets the text in pieces of this many characters: its result for one piece (an array per row, a string
  * per cell) then dies young, which measured at a quarter of the garbage-collection time of 1 MB pieces.
  */
@@ -52,12 +44,9 @@ class ConsumedText {
   /** Absolute offset of pieces[0]. */
   private start = 0;
   private counted = 0;
-  /** Absolute offset just past the last piece pushed. */
-  end = 0;
 
   push(text: string): void {
     this.pieces.push(text);
-    this.end += text.length;
   }
 
   /** Newlines between the previous call's cursor and `cursor` (absolute offsets), dropping text before it. */
@@ -96,44 +85,9 @@ function parseErrorReason(code: string): string {
  * Reads `path` (shown to the user as `file`) and calls the handlers. Rejects with a ReleaseInputError for an
  * empty file or a CSV papaparse cannot parse, and with whatever a handler throws (it stops reading at once).
  */
-export async function streamCsv(
-  path: string,
-  file: string,
-  handlers: CsvHandlers,
-  { wholeFileMaxBytes = WHOLE_FILE_MAX_BYTES }: { wholeFileMaxBytes?: number } = {},
-): Promise<CsvFileInfo> {
+export async function streamCsv(path: string, file: string, handlers: CsvHandlers): Promise<CsvFileInfo> {
   const bytesTotal = (await stat(path)).size;
   const hash = createHash('sha256');
-  const consumed = new ConsumedText();
-  if (bytesTotal > wholeFileMaxBytes) {
-    const { text, source } = streamText(path, file, bytesTotal, hash, consumed, handlers);
-    return parseRecords(text as unknown as File, file, handlers, consumed, hash, {
-      watch: (fail) => source.on('error', (error) => fail(error)),
-      stop: () => {
-        source.destroy();
-        text.destroy();
-      },
-    });
-  }
-  const bytes = await readFile(path);
-  hash.update(bytes as unknown as Uint8Array);
-  handlers.onProgress?.({ file, bytesRead: bytes.length, bytesTotal });
-  let text = bytes.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  consumed.push(text);
-  // The parser cuts the string into the streaming path's pieces: its results for one piece die young.
-  return parseRecords(text, file, handlers, consumed, hash, { chunkSize: PARSE_CHARS });
-}
-
-/** The file as a stream of decoded pieces of at most PARSE_CHARS characters, hashed and counted on the way. */
-function streamText(
-  path: string,
-  file: string,
-  bytesTotal: number,
-  hash: Hash,
-  consumed: ConsumedText,
-  handlers: CsvHandlers,
-): { text: Transform; source: ReadStream } {
   const source = createReadStream(path, { highWaterMark: READ_BYTES });
   const decoder = new StringDecoder('utf8');
   let bytesRead = 0;
@@ -161,29 +115,10 @@ function streamText(
     },
   });
   // Registered before papaparse's listener, so each piece is known before the parser reports rows from it.
+  const consumed = new ConsumedText();
   text.on('data', (piece: string) => consumed.push(piece));
   source.pipe(text);
-  return { text, source };
-}
 
-interface InputControl {
-  /** Parser's piece size for a string input. */
-  chunkSize?: number;
-  /** Registers the input's own failures. */
-  watch?: (fail: (error: unknown) => void) => void;
-  /** Stops reading the input (after a failure). */
-  stop?: () => void;
-}
-
-/** Runs papaparse over `input` and hands each record, with its line, to the handlers. */
-function parseRecords(
-  input: string | File,
-  file: string,
-  handlers: CsvHandlers,
-  consumed: ConsumedText,
-  hash: Hash,
-  control: InputControl,
-): Promise<CsvFileInfo> {
   return new Promise<CsvFileInfo>((resolve, reject) => {
     let settled = false;
     let header = true;
@@ -193,24 +128,22 @@ function parseRecords(
       if (settled) return;
       settled = true;
       parser?.abort();
-      control.stop?.();
+      source.destroy();
+      text.destroy();
       reject(error);
     };
-    control.watch?.(fail);
+    source.on('error', (error) => fail(error));
 
-    Papa.parse<string[]>(input as File, {
+    Papa.parse<string[]>(text as unknown as File, {
       delimiter: ',',
       quoteChar: '"',
       skipEmptyLines: false,
-      chunkSize: control.chunkSize,
       chunk(results, parser) {
         if (settled) return;
         try {
           const records = results.data;
-          // Each record ends with one newline, except the file's last one (the chunk that reaches the end of the
-          // text read so far may hold it): any more newlines are inside quotes.
-          const unterminated = results.meta.cursor >= consumed.end ? 1 : 0;
-          const quotedNewlines = consumed.newlinesUpTo(results.meta.cursor) > records.length - unterminated;
+          // Each record ends with one newline (the last one of the file may not): any more are inside quotes.
+          const quotedNewlines = consumed.newlinesUpTo(results.meta.cursor) > records.length;
           const errorRow = results.errors.length > 0 ? Math.min(...results.errors.map((e) => e.row ?? 0)) : -1;
           for (let i = 0; i < records.length; i++) {
             if (i === errorRow) break;

@@ -27,6 +27,24 @@ function boxRow(breast: BreastRow, line: number, box: FindingRow['box']): Findin
 }
 
 describe('StatsAccumulator', () => {
+  test('per-study and per-image facts survive the arrays growing past their first 1,024 entries', () => {
+    // 3,000 complete studies (12,000 images): the index's arrays grow together several times, and every view, breast
+    // and split of the last studies must still be where it was written.
+    const accumulator = new StatsAccumulator();
+    let line = 2;
+    for (let study = 0; study < 3000; study++) {
+      const split = study % 5 === 4 ? 'test' : 'training';
+      for (let view = 0; view < 4; view++) accumulator.addBreastRow(breastRow(study, view, line++, { split, density: study % 2 ? 'C' : 'B' }));
+    }
+    const stats = accumulator.finish(source);
+    expect(stats.counts.studies).toEqual({ training: 2400, test: 600, all: 3000 });
+    expect(stats.counts.images.all).toBe(12000);
+    expect(stats.counts.breasts.all).toBe(6000);
+    // Half the studies are density C, two breasts each; no study misses a view.
+    expect(stats.breastDensity.all.C).toBe(3000);
+    expect(stats.quality.issues.map((issue) => issue.rule)).not.toContain('missing-view');
+  });
+
   test('keeps at most 20 examples per rule but counts every occurrence', () => {
     const accumulator = new StatsAccumulator();
     const rows = Array.from({ length: 4 }, (_, view) => breastRow(0, view, view + 2));

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ReleaseInputError } from '../../../src/lib/csv/errors.ts';
 import type { BreastRow } from '../../../src/lib/types.ts';
 import type { MetadataFacts } from '../../../src/lib/csv/rows.ts';
-import { streamCsv as streamCsvOf } from '../../../src/node/csv-stream.ts';
+import { streamCsv } from '../../../src/node/csv-stream.ts';
 import { readMetadataFacts, streamBreastRows, streamFindingRows } from '../../../src/node/read-release.ts';
 import { releaseFixture } from './fixtures.ts';
 
@@ -22,15 +22,7 @@ afterEach(async () => {
   await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-// Every file of up to 16 MB is read whole; larger ones are streamed. Both paths must report the same records.
-const PATHS = [
-  { name: 'read whole', wholeFileMaxBytes: undefined },
-  { name: 'streamed', wholeFileMaxBytes: 0 },
-];
-
-describe.each(PATHS)('streamCsv(path), $name', ({ wholeFileMaxBytes }) => {
-  const streamCsv: typeof streamCsvOf = (path, file, handlers) => streamCsvOf(path, file, handlers, { wholeFileMaxBytes });
-
+describe('streamCsv(path)', () => {
   test('gives each record its line, counting CRLF and newlines inside quoted fields; skips blank lines', async () => {
     const dir = await tempDir();
     const path = join(dir, 'x.csv');
@@ -139,8 +131,7 @@ describe('release readers', () => {
   });
 });
 
-describe.each(PATHS)('streamCsv(path) text decoding, $name', ({ wholeFileMaxBytes }) => {
-  const streamCsv: typeof streamCsvOf = (path, file, handlers) => streamCsvOf(path, file, handlers, { wholeFileMaxBytes });
+describe('streamCsv(path) text decoding', () => {
   test('UTF-8 characters split across read chunks decode intact', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'stats-read-'));
     temporary.push(dir);
