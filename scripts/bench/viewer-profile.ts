@@ -1,7 +1,7 @@
 // Where the viewer's time goes (not a test): opens the bench study once in headless Chromium with the CDP CPU
 // profiler on the page's main thread, and prints the viewer's performance marks in order (ms after navigation) and
 // the functions with the most self time. Writes the profile (open it in Chromium's DevTools, Performance panel).
-//   tsx scripts/bench/viewer-profile.ts [--dist DIR] [--out FILE.cpuprofile] [--top N]
+//   tsx scripts/bench/viewer-profile.ts [--dist DIR] [--out FILE.cpuprofile] [--top N] [--screenshot FILE.png]
 // --dist serves another build, e.g. a transcoded copy made by viewer-compressed.ts (`--keep` there prints its path).
 
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ function selfTimes(profile: CpuProfile): { name: string; ms: number }[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' }, top: { type: 'string' } } });
+  const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' }, top: { type: 'string' }, screenshot: { type: 'string' } } });
   const dist = values.dist ? resolve(values.dist) : join(ROOT, 'dist');
   const samplesPath = join(dist, 'data', 'samples.json');
   if (!existsSync(samplesPath)) throw new Error(`${samplesPath} is missing (build the site first)`);
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => window.vindrViewer !== undefined, undefined, { timeout: 120_000 });
     await page.evaluate(() => window.vindrViewer!.settled);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    if (values.screenshot) await page.screenshot({ path: values.screenshot, fullPage: true });
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
     process.stdout.write(`viewer marks, study ${study.id} (ms after navigation):\n`);
     for (const [name, at] of marks.sort((a, b) => a[1] - b[1])) process.stdout.write(`  ${String(Math.round(at)).padStart(6)}  ${name.replace(/^viewer:body:.*\//, 'viewer:body:')}\n`);
