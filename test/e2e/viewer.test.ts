@@ -175,8 +175,8 @@ describe('fixture studies', () => {
     expect(await visible()).toBe(false);
     await page.locator('body').press('b');
     expect(await visible()).toBe(true);
-    await page.getByRole('button', { name: 'Mass' }).click();
-    expect(await page.getByRole('button', { name: 'Mass' }).getAttribute('aria-pressed')).toBe('false');
+    await page.getByRole('button', { name: 'Mass', exact: true }).click();
+    expect(await page.getByRole('button', { name: 'Mass', exact: true }).getAttribute('aria-pressed')).toBe('false');
     expect(await visible()).toBe(false);
     // Window/level by drag: the Window / level tool, then a drag across the mirrored view.
     const wlBefore = await page.evaluate(() => window.vindrViewer!.view(0)!.windowLevel());
