@@ -81,6 +81,11 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
   });
 
   it('gives verdicts with ] and the number keys; each mark sits on its box', async () => {
+    // Without a reviewer name nothing is saved and the name field takes the focus.
+    await page.locator('#viewer-study').click();
+    await page.keyboard.press('1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-reviewer');
+    expect(await verdicts(page)).toEqual([]);
     await page.fill('#review-reviewer', 'qa-one');
     await page.press('#review-reviewer', 'Tab');
     await page.locator('#viewer-study').click();
