@@ -81,6 +81,11 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
   });
 
   it('gives verdicts with ] and the number keys; each mark sits on its box', async () => {
+    // Without a reviewer name nothing is saved and the name field takes the focus.
+    await page.locator('#viewer-study').click();
+    await page.keyboard.press('1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('review-reviewer');
+    expect(await verdicts(page)).toEqual([]);
     await page.fill('#review-reviewer', 'qa-one');
     await page.press('#review-reviewer', 'Tab');
     await page.locator('#viewer-study').click();
@@ -194,6 +199,9 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     expect(await page.locator('#viewer-grid').getAttribute('data-mode')).toBe('schematic');
     // The schematic gets the same overlay; this study has no box on line 99999, so none is in question.
     expect(await page.locator('.review-overlay').count()).toBeGreaterThan(0);
+    await page.keyboard.press('2');
+    await expect.poll(async () => page.locator('.review-box[data-verdict="wrong-geometry"] .review-mark').count()).toBe(1);
+    await screenshot(page, 'review-queue-schematic');
     expect(await axeViolations(page)).toEqual([]);
     const queueId = new URL(queueUrl).searchParams.get('queue')!;
     await page.goto(new URL(`/viewer/?queue=${queueId}`, browser.baseURL).href);
@@ -207,5 +215,38 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     await page.goto(new URL('/studies/', browser.baseURL).href, { waitUntil: 'networkidle' });
     expect(await page.locator('[data-saved-queues] li').first().textContent()).toContain('1 of 3');
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('queues from the study browser’s filter and from a finding category', () => {
+  it('queues the filtered studies in the browser’s order', async () => {
+    const index = decodeStudyIndex(JSON.parse(readFileSync(builtFile('data', 'studies.json'), 'utf8')));
+    // split=test & finding=Mass, sorted by id as the browser does by default.
+    const expected = index.filter((s) => s.split === 'test' && s.findings.includes('Mass')).map((s) => s.id).sort();
+    const { page } = await openPage(browser, '/studies/?split=test&finding=Mass');
+    await page.getByRole('button', { name: 'Review these studies in a queue' }).click();
+    await page.waitForURL((url) => url.searchParams.has('queue'));
+    expect(new URL(page.url()).searchParams.get('study')).toBe(expected[0]);
+    await page.waitForFunction(() => document.getElementById('review-queue-position') !== null, null, { timeout: 30_000 });
+    expect(await page.locator('#review-queue-position').textContent()).toBe(`1 of ${expected.length}`);
+    expect(await page.locator('#viewer-walk strong').textContent()).toBe('Studies where split=test, finding=Mass');
+    await page.close();
+  });
+
+  it('queues a category’s studies and puts its boxes in question', async () => {
+    const index = decodeStudyIndex(JSON.parse(readFileSync(builtFile('data', 'studies.json'), 'utf8')));
+    const expected = index.filter((s) => s.findings.includes('Mass')).length;
+    const { page } = await openPage(browser, '/findings/');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Review Mass' }).click();
+    await page.waitForURL((url) => url.searchParams.has('queue'));
+    await waitForReview(page);
+    expect(await page.locator('#review-queue-position').textContent()).toBe(`1 of ${expected}`);
+    const inQuestion = await page.locator('.review-box[data-in-question="true"]').count();
+    const studyId = new URL(page.url()).searchParams.get('study')!;
+    const chunk = JSON.parse(readFileSync(builtFile('data', 'studies', `${studyId.slice(0, 2)}.json`), 'utf8')) as Record<string, SampleStudy>;
+    expect(inQuestion).toBe(chunk[studyId].images.flatMap((i) => i.boxes).filter((b) => b.categories.includes('Mass')).length);
+    expect(inQuestion).toBeGreaterThan(0);
+    await page.close();
   });
 });

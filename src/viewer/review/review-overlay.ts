@@ -4,8 +4,7 @@
 // Drawn in the view container's pixels through the view's geometry (view-geometry.ts), so the same code serves the
 // pixel viewer (zoomed, panned, flipped) and the schematic. While drawing, it takes the mouse: a drag draws.
 
-import { boxToScreen } from '../../lib/viewer/box-geometry.ts';
-import { clipBox } from '../../lib/viewer/box-geometry.ts';
+import { boxToScreen, clipBox } from '../../lib/viewer/box-geometry.ts';
 import { screenRectToImage, type ScreenPoint } from '../../lib/review/drawn-rectangle.ts';
 import { IN_QUESTION_COLOUR, MISSED_COLOUR, verdictMark } from '../../lib/review/verdict-marks.ts';
 import type { Box } from '../../lib/types.ts';

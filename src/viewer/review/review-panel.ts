@@ -154,6 +154,10 @@ export class ReviewPanel {
     host.prepend(this.root);
   }
 
+  focusReviewer(): void {
+    this.reviewerInput.focus();
+  }
+
   render(view: PanelView): void {
     if (document.activeElement !== this.reviewerInput) this.reviewerInput.value = view.reviewer;
     const { focused } = view;

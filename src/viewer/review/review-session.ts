@@ -85,6 +85,12 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
 
   /** Saves at once; the status line says so, or why not (nothing is kept only in memory without saying). */
   async function save(verdict: Verdict): Promise<void> {
+    // A verdict belongs to a reviewer (the review files refuse one without): ask for the name first.
+    if (!reviewer) {
+      panel.status.textContent = 'Type your reviewer name first: verdicts are kept under it.';
+      panel.focusReviewer();
+      return;
+    }
     mine.set(verdict.key, verdict);
     render();
     try {
