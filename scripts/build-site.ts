@@ -8,7 +8,7 @@
 //
 // prepare: the demo release when no real one is given (generated into .demo-release/ when missing or stale),
 // stats.json, the study index, the sample studies' DICOMs, and dwv's decoder workers where the viewer fetches them.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnAstro } from '../src/node/astro-cli.ts';
 import { ensureDemoRelease } from '../src/node/demo/ensure-demo-release.ts';
