@@ -35,8 +35,9 @@ function readStatsFile(): Stats | PublicStats {
   return parsed;
 }
 
-/** The statistics of a build that may be published, or null in a full build. */
+/** The statistics of a build that may be published, or null in a full build (or before any build). */
 export function loadPublicStats(): PublicStats | null {
+  if (!cached && !existsSync(join(process.cwd(), STATS_PATH))) return null;
   const stats = readStatsFile();
   return isPublicStats(stats) ? stats : null;
 }

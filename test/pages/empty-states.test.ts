@@ -14,6 +14,8 @@ const fixture: { stats?: Stats } = {};
 
 vi.mock('../../src/data/site-data.ts', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/data/site-data.ts')>()),
+  // An ordinary build's pages (a public build's are test/e2e/public-build.test.ts).
+  loadPublicStats: () => null,
   loadStats: (): Stats => {
     if (!fixture.stats) throw new Error('fixture stats not loaded');
     return fixture.stats;

@@ -1,9 +1,9 @@
 // The data step of a build that may be published (prepareSiteData with `publish`) on every fixture release, into a
 // folder an ordinary build wrote first: afterwards it holds stats.json alone, public, and no study, series or image
 // id of the release nor any line number of its files appears in it (the ordinary build's files did hold them).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileSink } from '../../src/node/site/output-sink.ts';
@@ -15,9 +15,10 @@ const out = mkdtempSync(join(tmpdir(), 'vindr-public-step-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .map((name) => name.split('\\').join('/'))
+    .sort();
 }
 
 /** Every study, series and image id of a fixture's two annotation CSVs (the reordered one keeps them by name). */

@@ -102,7 +102,7 @@ export function publicTablesFor(path: string, stats: PublicStats): PublicTable[]
         {
           id: 'age-summary',
           caption: 'Age summary per split',
-          columns: ['', 'Training', 'Test', 'All'],
+          columns: ['Statistic', 'Training', 'Test', 'All'],
           rows: [
             { label: 'Mean age', cells: SPLIT_COLUMNS.map((split) => (stats.age.summary[split] ? formatShare(stats.age.summary[split]!.mean, 1) : DASH)) },
             { label: 'Median age', cells: SPLIT_COLUMNS.map((split) => (stats.age.summary[split] ? formatShare(stats.age.summary[split]!.median, 1) : DASH)) },
@@ -172,7 +172,7 @@ export function publicTablesFor(path: string, stats: PublicStats): PublicTable[]
         {
           id: 'split-ld',
           caption: 'Label and examples distribution (Sechidis et al. 2011)',
-          columns: ['', 'Value'],
+          columns: ['Measure', 'Value'],
           rows: [
             { label: 'Label distribution (LD)', cells: [formatLD(stats.splitBalance.labelDistribution)] },
             { label: 'Examples distribution (ED)', cells: [formatLD(stats.splitBalance.examplesDistribution)] },
