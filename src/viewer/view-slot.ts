@@ -17,7 +17,7 @@ import { renderViewMessage } from './view-message.ts';
 export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
 
 /** One set of decoder slots for the page's four views. */
-const withDecodeSlot = createDecodeSlots(navigator.hardwareConcurrency || 2);
+const withDecodeSlot = createDecodeSlots(typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2);
 
 /** The file's size when it differs from the CSV's height × width, or null when they agree. */
 function sizeMismatch(image: Pick<SampleImage, 'rows' | 'columns'>, info: Pick<LoadedInfo, 'rows' | 'columns'>): { rows: number; columns: number } | null {
