@@ -57,6 +57,7 @@ function parseOptions() {
 }
 
 async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> {
+  const publish = publishOptions(options);
   const given = options.data ?? process.env.VINDR_DATA;
   let dataDir: string;
   if (given) {
@@ -75,7 +76,7 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<void> 
   const studyIds = options.studies ?? process.env.VINDR_STUDIES;
   if (options['data-out'] && !options['prepare-only']) throw new UsageError('--data-out only goes with --prepare-only (astro build reads public/)');
   await prepareSiteData(dataDir, fileSink(options['data-out'] ?? PUBLIC_DIR, log), {
-    publish: publishOptions(options),
+    publish,
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,
