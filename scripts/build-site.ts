@@ -62,6 +62,7 @@ function parseOptions() {
 
 /** Prepares the site data; resolves with the release folder it read. */
 async function prepare(options: ReturnType<typeof parseOptions>): Promise<string> {
+  const publish = publishOptions(options);
   const given = options.data ?? process.env.VINDR_DATA;
   let dataDir: string;
   if (given) {
@@ -80,7 +81,7 @@ async function prepare(options: ReturnType<typeof parseOptions>): Promise<string
   const studyIds = options.studies ?? process.env.VINDR_STUDIES;
   if (options['data-out'] && !options['prepare-only']) throw new UsageError('--data-out only goes with --prepare-only (astro build reads public/)');
   await prepareSiteData(dataDir, fileSink(options['data-out'] ?? PUBLIC_DIR, log), {
-    publish: publishOptions(options),
+    publish,
     studyIds: studyIds ? studyIds.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     studiesFile: options['studies-file'],
     sampleCount: options.samples ? Number(options.samples) : undefined,

@@ -21,7 +21,7 @@ beforeAll(async () => {
   build = await buildScratchSite(DEMO, ['--public']);
   server = await startPreviewServer({ root: build.root, outDir: build.outDir });
   browser = { ...(await openBrowser()), baseURL: server.baseURL };
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
