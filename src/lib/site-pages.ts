@@ -111,6 +111,7 @@ export const SITE_PAGES: readonly SitePage[] = [
     group: 'audits',
     summary: 'Your verdicts on boxes and images: per category and rule, export, import, and a corrected findings file.',
     needsStudyData: false,
+    absentWhenPublic: true,
   },
   {
     path: '/studies/',
