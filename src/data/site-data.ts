@@ -66,8 +66,3 @@ export function loadStudyFacets(): StudyIndexFacets {
   }
   return JSON.parse(readFileSync(path, 'utf8')) as StudyIndexFacets;
 }
-
-/** True when the build's data step wrote `name` (an OUTPUT name), for data another branch's build may not write yet. */
-export function siteDataExists(name: string): boolean {
-  return existsSync(join(process.cwd(), 'public', name));
-}
