@@ -243,6 +243,9 @@ export interface SampleImage {
   vendor: string | null;
   model: string | null;
   photometric: string | null;
+  /** Millimetres per pixel along a row as the DICOM header or metadata.csv states it; null (and source null) when neither does. */
+  pixelSpacingMm: number | null;
+  pixelSpacingSource: 'dicom' | 'metadata' | null;
   boxes: SampleBox[];
 }
 

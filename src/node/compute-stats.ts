@@ -83,7 +83,7 @@ export async function readRelease(dir: string, options: ComputeStatsOptions = {}
 
 /**
  * Reads the headers of these images' DICOM files (dense ids; files that exist), once for everything: each size is
- * checked against the CSV, each joins the header census, and without metadata.csv their ages, vendors, models and
+ * checked against the CSV, each joins the header census, its pixel spacing replaces metadata.csv's, and without metadata.csv their ages, vendors, models and
  * photometric interpretations are taken from them.
  */
 export async function readImageHeaders(reading: ReleaseReading, images: readonly number[]): Promise<void> {
@@ -100,6 +100,8 @@ export async function readImageHeaders(reading: ReleaseReading, images: readonly
     }
     reading.census.push(header.census);
     acc.checkImageSize(image, header.rows, header.columns);
+    // The file's own header beats metadata.csv's copy of it (read earlier), for the lesion links' distances.
+    acc.spacing.set(image, header.pixelSpacingMm, 'dicom', acc.index.imageCount - 1);
     if (!reading.hasMetadata) {
       acc.addImageFacts({ imageId: acc.index.images.get(image), ...header }, { file: FILES.breast, line: acc.index.imageLine[image] });
     }

@@ -6,6 +6,7 @@
 
 import { open } from 'node:fs/promises';
 import type { CensusHeader } from '../lib/census/header-census.ts';
+import { chooseSpacingMm } from '../lib/release/image-spacing.ts';
 import { parseDicomAge } from '../lib/csv/dicom-age.ts';
 
 const HEADER_BYTES = 64 * 1024;
@@ -20,6 +21,8 @@ interface DicomHeaderFacts {
   /** Rows and Columns, null when the header lacks them. */
   rows: number | null;
   columns: number | null;
+  /** Millimetres per pixel along a row from Pixel Spacing, else Imager Pixel Spacing (chooseSpacingMm); NaN when neither. */
+  pixelSpacingMm: number;
 }
 
 interface DicomElement {
@@ -123,6 +126,7 @@ export async function readDicomHeaderFacts(path: string): Promise<DicomHeaderFac
     photometric: text(dict[TAG.photometric]),
     rows: count(dict[TAG.rows]),
     columns: count(dict[TAG.columns]),
+    pixelSpacingMm: chooseSpacingMm(numbers(dict['00280030']), numbers(dict['00181164'])),
   };
 }
 

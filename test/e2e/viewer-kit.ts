@@ -48,6 +48,8 @@ export function fixtureStudy(id: string, images: FixtureImage[]): { study: Sampl
       vendor: 'Fixture',
       model: null,
       photometric: 'MONOCHROME2',
+      pixelSpacingMm: null,
+      pixelSpacingSource: null,
       boxes: image.boxes ?? [],
     };
   });

@@ -29,6 +29,8 @@ export const METADATA_OPTIONAL_COLUMNS = [
   'Manufacturer',
   "Manufacturer's Model Name",
   'Photometric Interpretation',
+  'Pixel Spacing',
+  'Imager Pixel Spacing',
 ] as const;
 
 export type BreastColumn = (typeof BREAST_COLUMNS)[number];

@@ -15,6 +15,7 @@ import { invalidValue, ReleaseInputError } from './errors.ts';
 import { matchColumns, type ColumnIndex } from './header.ts';
 import { parsePythonList } from './python-list.ts';
 import { parseDicomAge } from './dicom-age.ts';
+import { chooseSpacingMm, parseSpacingCell } from '../release/image-spacing.ts';
 import {
   BREAST_BIRADS,
   BREAST_DENSITY,
@@ -109,6 +110,8 @@ export interface MetadataFacts {
   manufacturer: string;
   model: string;
   photometric: string;
+  /** Millimetres per pixel along a row (image-spacing.ts chooseSpacingMm), NaN when the row states none. */
+  pixelSpacingMm: number;
 }
 
 export function metadataFactsParser(
@@ -127,6 +130,7 @@ export function metadataFactsParser(
       manufacturer: text(cells, at.Manufacturer),
       model: text(cells, at["Manufacturer's Model Name"]),
       photometric: text(cells, at['Photometric Interpretation']),
+      pixelSpacingMm: chooseSpacingMm(parseSpacingCell(text(cells, at['Pixel Spacing'])), parseSpacingCell(text(cells, at['Imager Pixel Spacing']))),
     };
   };
 }

@@ -3,7 +3,7 @@
 // 0.085 mm (the pitch of the release's most common detector). The lesion links measure chest-wall distances with it.
 
 /** Where a spacing came from, best first. */
-type SpacingSource = 'dicom' | 'metadata' | 'vendor' | 'assumed';
+export type SpacingSource = 'dicom' | 'metadata' | 'vendor' | 'assumed';
 
 export interface PixelSpacing {
   /** Millimetres per pixel along a row (the chest-wall distance runs along rows). */

@@ -7,7 +7,12 @@ import { pixelSpacingOf } from './pixel-spacing.ts';
 
 export function studyLesions(images: readonly SampleImage[]): StudyLesions {
   const boxes: LesionBox[] = images.flatMap((image) => {
-    const spacing = pixelSpacingOf({ vendor: image.vendor });
+    const stated = image.pixelSpacingMm;
+    const spacing = pixelSpacingOf({
+      dicomMm: image.pixelSpacingSource === 'dicom' ? stated : null,
+      metadataMm: image.pixelSpacingSource === 'metadata' ? stated : null,
+      vendor: image.vendor,
+    });
     return image.boxes.map((box) => ({
       imageId: image.imageId,
       laterality: image.laterality,

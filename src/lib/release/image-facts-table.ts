@@ -1,4 +1,4 @@
-// Age, vendor, model and photometric interpretation per image as read from metadata.csv, gathered apart from the accumulator so a large file can be
+// Age, vendor, model, photometric interpretation and pixel spacing per image as read from metadata.csv, gathered apart from the accumulator so a large file can be
 // read on another thread while the annotation CSVs are read on this one. Everything is in typed arrays and an
 // Interner, which cross threads as transferred buffers instead of a million copied strings.
 
@@ -15,6 +15,7 @@ export interface ImageFactsParts {
   rows: Int32Array;
   model: Int32Array;
   photometric: Int32Array;
+  pixelSpacingMm: Float32Array;
   vendorNames: string[];
   textNames: string[];
 }
@@ -35,6 +36,8 @@ export class ImageFactsTable {
   /** First non-empty model name and photometric interpretation of each image, as indexes into `texts` (-1 none). */
   model: Int32Array;
   photometric: Int32Array;
+  /** First stated pixel spacing of each image (mm along a row), NaN when none. */
+  pixelSpacingMm: Float32Array;
 
   constructor(parts?: ImageFactsParts) {
     this.images = parts ? Interner.fromParts(parts.images) : new Interner();
@@ -49,6 +52,7 @@ export class ImageFactsTable {
     this.rows = parts?.rows ?? new Int32Array(0);
     this.model = parts?.model ?? new Int32Array(0);
     this.photometric = parts?.photometric ?? new Int32Array(0);
+    this.pixelSpacingMm = parts?.pixelSpacingMm ?? new Float32Array(0);
   }
 
   add(facts: MetadataFacts): void {
@@ -66,9 +70,10 @@ export class ImageFactsTable {
     if (facts.manufacturer !== '' && this.vendor[image] === -1) this.vendor[image] = this.vendors.add(facts.manufacturer);
     if (facts.model !== '' && this.model[image] === -1) this.model[image] = this.texts.add(facts.model);
     if (facts.photometric !== '' && this.photometric[image] === -1) this.photometric[image] = this.texts.add(facts.photometric);
+    if (!Number.isNaN(facts.pixelSpacingMm) && Number.isNaN(this.pixelSpacingMm[image])) this.pixelSpacingMm[image] = facts.pixelSpacingMm;
   }
 
-  /** Grows every per-image array to the same new length (one check per row instead of seven). */
+  /** Grows every per-image array to the same new length (one check per row instead of eight). */
   private grow(image: number): void {
     const last = Math.max(image + 1, this.firstLine.length * 2, 1024) - 1;
     this.ageYears = ensureCapacity(this.ageYears, last, Number.NaN);
@@ -78,6 +83,7 @@ export class ImageFactsTable {
     this.rows = ensureCapacity(this.rows, last);
     this.model = ensureCapacity(this.model, last, -1);
     this.photometric = ensureCapacity(this.photometric, last, -1);
+    this.pixelSpacingMm = ensureCapacity(this.pixelSpacingMm, last, Number.NaN);
   }
 
   get size(): number {
@@ -94,6 +100,7 @@ export class ImageFactsTable {
       rows: this.rows,
       model: this.model,
       photometric: this.photometric,
+      pixelSpacingMm: this.pixelSpacingMm,
       vendorNames: this.vendors.values(),
       textNames: this.texts.values(),
     };
@@ -103,7 +110,7 @@ export class ImageFactsTable {
 /** The buffers of a parts object, to transfer rather than copy. */
 export function transferList(parts: ImageFactsParts): ArrayBuffer[] {
   const { images } = parts;
-  return [images.slots, images.hashes, images.starts, images.pool, parts.ageYears, parts.ageLine, parts.vendor, parts.firstLine, parts.rows, parts.model, parts.photometric].map(
+  return [images.slots, images.hashes, images.starts, images.pool, parts.ageYears, parts.ageLine, parts.vendor, parts.firstLine, parts.rows, parts.model, parts.photometric, parts.pixelSpacingMm].map(
     (array) => array.buffer as ArrayBuffer,
   );
 }

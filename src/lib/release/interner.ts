@@ -205,7 +205,7 @@ export class Interner {
   }
 }
 
-type TypedArray = Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array;
+type TypedArray = Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array;
 
 /** `array`, or a copy at least twice as long when `index` does not fit (new slots filled with `fill`). */
 export function ensureCapacity<T extends TypedArray>(array: T, index: number, fill = 0): T {

@@ -10,6 +10,7 @@ import type { AccumulatedRelease, AgeSource, StatsSource } from './accumulated-r
 import { assembleStats } from './assemble-stats.ts';
 import { BoxTally } from './box-tally.ts';
 import type { ImageFactsTable } from './image-facts-table.ts';
+import { ImageSpacing } from './image-spacing.ts';
 import { ensureCapacity, Interner } from './interner.ts';
 import { QualityLog } from './quality-log.ts';
 import { ReleaseIndex, VIEW_NAMES } from './release-index.ts';
@@ -39,6 +40,8 @@ export class StatsAccumulator implements AccumulatedRelease {
   readonly texts = new Interner();
   imageModel = new Int32Array(0);
   imagePhotometric = new Int32Array(0);
+  /** Pixel spacing per image as the header or metadata.csv states it (the header wins). */
+  readonly spacing = new ImageSpacing();
   /** 1 where <release>/images/<study_id>/<image_id>.dicom exists (markImageFile). */
   imageFile = new Uint8Array(0);
   /** Whether the release has an images/ folder at all. */
@@ -108,6 +111,7 @@ export class StatsAccumulator implements AccumulatedRelease {
       const age = table.ageYears[row];
       const vendor = table.vendor[row];
       this.setImageFacts(image, Number.isNaN(age) ? null : age, table.ageLine[row], vendor < 0 ? -1 : vendorIds[vendor], text(table.model[row]), text(table.photometric[row]));
+      this.spacing.set(image, table.pixelSpacingMm[row], 'metadata', this.index.imageCount - 1);
     }
   }
 

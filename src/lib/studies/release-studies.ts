@@ -199,6 +199,7 @@ export class ReleaseStudies {
         const flags = index.imageFlags[image];
         const [rows, columns] = this.acc.index.imageHeightWidth(image);
         const imageId = index.images.get(image);
+        const spacing = acc.spacing.of(image);
         const sample: SampleImage & { inBuild: boolean; inRelease: boolean } = {
           imageId,
           seriesId: index.series.get(index.imageSeries[image]),
@@ -212,6 +213,8 @@ export class ReleaseStudies {
           vendor: acc.imageVendor[image] >= 0 ? acc.vendors.get(acc.imageVendor[image]) : null,
           model: text(acc.imageModel[image]),
           photometric: text(acc.imagePhotometric[image]),
+          pixelSpacingMm: spacing?.mm ?? null,
+          pixelSpacingSource: spacing?.source ?? null,
           boxes: boxesByImage.get(image) ?? [],
           inBuild: where.inBuild(image),
           inRelease: acc.imageFile[image] === 1,

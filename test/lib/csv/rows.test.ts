@@ -128,12 +128,25 @@ describe('metadataFactsParser(header)(cells, line)', () => {
       manufacturer: 'IMS s.r.l.',
       model: 'GIOTTO',
       photometric: 'MONOCHROME1',
+      pixelSpacingMm: Number.NaN,
     });
+  });
+
+  test('pixel spacing: Pixel Spacing’s column value, else Imager Pixel Spacing’s, else NaN', () => {
+    const parse = metadataFactsParser(['SOP Instance UID', "Patient's Age", 'Imager Pixel Spacing', 'Pixel Spacing']);
+    // Column spacing is the second value: 0.07 of "[0.1, 0.07]", not the row spacing 0.1.
+    expect(parse(['a', '', '[0.085, 0.085]', '[0.1, 0.07]'], 2).pixelSpacingMm).toBe(0.07);
+    // DICOM's backslash form; no Pixel Spacing, so the imager's.
+    expect(parse(['b', '', '0.094\\0.083', ''], 3).pixelSpacingMm).toBe(0.083);
+    // One value stands for both; a malformed or non-positive Pixel Spacing falls back to the imager's.
+    expect(parse(['c', '', '0.1', 'n/a'], 4).pixelSpacingMm).toBe(0.1);
+    expect(parse(['d', '', '[0.05]', '[0, 0]'], 5).pixelSpacingMm).toBe(0.05);
+    expect(parse(['e', '', '', ''], 6).pixelSpacingMm).toBeNaN();
   });
 
   test('an unparseable age is missing, not fatal; absent optional columns are empty', () => {
     const parse = metadataFactsParser(['SOP Instance UID', "Patient's Age"]);
-    expect(parse(['img', 'unknown'], 2)).toEqual({ line: 2, imageId: 'img', ageYears: null, manufacturer: '', model: '', photometric: '' });
+    expect(parse(['img', 'unknown'], 2)).toEqual({ line: 2, imageId: 'img', ageYears: null, manufacturer: '', model: '', photometric: '', pixelSpacingMm: Number.NaN });
   });
 
   test("a metadata.csv without Patient's Age is fatal", () => {

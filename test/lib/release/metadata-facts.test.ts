@@ -12,10 +12,10 @@ import { releaseFixture } from './fixtures.ts';
 describe('ImageFactsTable', () => {
   test('keeps the first known age (with its line) and the first non-empty vendor of each image', () => {
     const table = new ImageFactsTable();
-    table.add({ line: 2, imageId: 'a', ageYears: null, manufacturer: '', model: '', photometric: '' });
-    table.add({ line: 3, imageId: 'a', ageYears: 50, manufacturer: 'SIEMENS', model: '', photometric: 'MONOCHROME2' });
-    table.add({ line: 4, imageId: 'a', ageYears: 60, manufacturer: 'Planmed', model: 'Nuance', photometric: 'MONOCHROME1' });
-    table.add({ line: 5, imageId: 'b', ageYears: 40, manufacturer: '', model: '', photometric: '' });
+    table.add({ line: 2, imageId: 'a', ageYears: null, manufacturer: '', model: '', photometric: '', pixelSpacingMm: Number.NaN });
+    table.add({ line: 3, imageId: 'a', ageYears: 50, manufacturer: 'SIEMENS', model: '', photometric: 'MONOCHROME2', pixelSpacingMm: Number.NaN });
+    table.add({ line: 4, imageId: 'a', ageYears: 60, manufacturer: 'Planmed', model: 'Nuance', photometric: 'MONOCHROME1', pixelSpacingMm: Number.NaN });
+    table.add({ line: 5, imageId: 'b', ageYears: 40, manufacturer: '', model: '', photometric: '', pixelSpacingMm: Number.NaN });
     expect(table.size).toBe(2);
     expect([table.ageYears[0], table.ageLine[0], table.vendors.get(table.vendor[0]), table.rows[0]]).toEqual([50, 3, 'SIEMENS', 3]);
     expect([table.ageYears[1], table.vendor[1], table.firstLine[1]]).toEqual([40, -1, 5]);
@@ -45,6 +45,7 @@ describe.each(['counting', 'quality'])('metadata of the %s fixture', (name) => {
     expect(viaJob?.info).toEqual(here?.info);
     expect(viaJob?.table.images.values()).toEqual(here?.table.images.values());
     expect(Array.from(viaJob!.table.ageYears.subarray(0, here!.table.size))).toEqual(Array.from(here!.table.ageYears.subarray(0, here!.table.size)));
+    expect(Array.from(viaJob!.table.pixelSpacingMm.subarray(0, here!.table.size))).toEqual(Array.from(here!.table.pixelSpacingMm.subarray(0, here!.table.size)));
   });
 });
 
