@@ -30,7 +30,12 @@ function table(caption: string, head: string[], rows: (string | number)[][], tes
     }
     return el('td', { text: typeof value === 'number' ? value.toLocaleString('en-US') : value, className: 'num' });
   })));
-  return el('div', { className: 'chart-table-scroll mt-3' }, el('table', { className: 'data-table', testid }, el('caption', { text: caption }), el('thead', {}, header), el('tbody', {}, ...body)));
+  // A wide table scrolls sideways: the scroll region takes keyboard focus and is named by the caption (axe).
+  const scroll = el('div', { className: 'chart-table-scroll mt-3' }, el('table', { className: 'data-table', testid }, el('caption', { text: caption }), el('thead', {}, header), el('tbody', {}, ...body)));
+  scroll.tabIndex = 0;
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', caption);
+  return scroll;
 }
 
 function heading(id: string, text: string): HTMLElement {

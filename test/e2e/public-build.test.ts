@@ -72,7 +72,7 @@ for (const sitePage of SITE_PAGES) {
       expect(await page.locator('[data-public-table]').count(), sitePage.path).toBeGreaterThan(0);
     }
     const marked = await page.locator('nav[aria-label="Site"] a', { hasText: 'needs the data' }).allTextContents();
-    expect(marked.map((t) => t.replace(/\s*\(needs the data\)/, ''))).toEqual(['Split workbench', 'Studies']);
+    expect(marked.map((t) => t.replace(/\s*\(needs the data\)/, ''))).toEqual(['Split workbench', 'Review', 'Studies']);
     if (['/', '/findings/', '/age/', '/audit/quality/', '/studies/'].includes(sitePage.path)) await screenshot(page, `public-${sitePage.path.replace(/\W+/g, '-')}`);
     await page.close();
   });
