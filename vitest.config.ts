@@ -21,8 +21,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          hookTimeout: 180_000,
+          // Two files at a time: most of a browser test is waiting on the page, so two Chromiums share 2 cores well.
+          maxWorkers: 2,
         },
       },
       {
