@@ -6,15 +6,7 @@ import { CATEGORY_COLUMNS, RULE_COLUMNS } from '../lib/review/review-summary.ts'
 import { IMAGE_PROBLEM_LABELS, VERDICT_LABELS } from '../lib/review/verdict-labels.ts';
 import { IMAGE_PROBLEMS } from '../lib/review/verdict-types.ts';
 import { studyViewerHref } from '../lib/site-pages.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; testid?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.testid) node.dataset.testid = props.testid;
-  node.append(...children);
-  return node;
-}
+import { el } from '../components/page-dom.ts';
 
 function table(caption: string, head: string[], rows: (string | number)[][], testid: string): HTMLElement {
   const header = el('tr', {}, ...head.map((name, i) => {

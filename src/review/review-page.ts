@@ -1,7 +1,7 @@
 // The review page's behaviour: reads the verdict store of this release, draws the summary, and runs the reviewer
 // name field, the exports (verdicts as CSV and JSON, the corrected finding_annotations.csv), import (merge, or a
 // refusal that changes nothing) and clear (after a confirmation dialog).
-import { download } from '../components/split-audit/render-report.ts';
+import { download } from '../components/page-dom.ts';
 import { correctedFindingCsv } from '../lib/review/corrected-findings.ts';
 import { findingBoxLines } from '../lib/review/finding-lines.ts';
 import { summarizeReview } from '../lib/review/review-summary.ts';

@@ -6,27 +6,7 @@ import type { SplitAuditReport } from '../../lib/split-audit/audit-report.ts';
 import { serializeReport } from '../../lib/split-audit/report-json.ts';
 import { reportTables, type ReportTable } from '../../lib/split-audit/report-view.ts';
 import { formatLD, formatPercent } from '../../lib/split-balance/split-audit.ts';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; testid?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.testid) node.dataset.testid = props.testid;
-  node.append(...children);
-  return node;
-}
-
-/** Saves text as a file through a temporary link (nothing is uploaded). */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = el('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { download, el } from '../page-dom.ts';
 
 function cell(value: string | number, decimals: number | undefined): string {
   if (typeof value === 'string') return value;

@@ -3,7 +3,8 @@
 
 import type { MakeSplitRequest } from '../../lib/split-audit/make-split-file.ts';
 import type { WorkbenchReply, WorkbenchRequest } from './messages.ts';
-import { download, renderReport } from './render-report.ts';
+import { renderReport } from './render-report.ts';
+import { download } from '../page-dom.ts';
 
 export function startSplitWorkbench(root: HTMLElement): void {
   const indexUrl = root.dataset.indexUrl ?? '/data/studies.json';
