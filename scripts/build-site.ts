@@ -110,6 +110,10 @@ function publishOptions(options: ReturnType<typeof parseOptions>): { minCell: nu
     if (options['min-cell'] !== undefined) throw new UsageError('--min-cell only goes with --public');
     return undefined;
   }
+  // Sample studies are what a public build leaves out: naming some would be silently ignored.
+  for (const flag of ['studies', 'studies-file', 'samples'] as const) {
+    if (options[flag] !== undefined) throw new UsageError(`--${flag} does not go with --public (a public build has no sample studies)`);
+  }
   const minCell = options['min-cell'] === undefined ? DEFAULT_MIN_CELL : Number(options['min-cell']);
   if (!(Number.isInteger(minCell) && minCell >= 2)) throw new UsageError(`--min-cell must be a whole number of at least 2, got "${options['min-cell']}"`);
   return { minCell };
