@@ -8,7 +8,7 @@
 import { boxKey, imageKey, missedKey, studyKey } from '../../lib/review/verdict-keys.ts';
 import { defaultRectangle, nudgeRectangle, screenArrow, type ArrowKey } from '../../lib/review/drawn-rectangle.ts';
 import { IMAGE_PROBLEM_LABELS, verdictMark, verdictOfKey } from '../../lib/review/verdict-marks.ts';
-import type { BoxVerdictKind, ImageProblemKind, ImageRef, Verdict } from '../../lib/review/verdict-types.ts';
+import type { BoxVerdict, BoxVerdictKind, ImageProblemKind, ImageRef, Verdict } from '../../lib/review/verdict-types.ts';
 import { HANGING_SLOTS, hangImages } from '../../lib/viewer/hanging.ts';
 import { formatBox } from '../../lib/viewer/box-geometry.ts';
 import type { Box, SampleBox, SampleImage } from '../../lib/types.ts';
@@ -64,6 +64,10 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
   const panel = new ReviewPanel(options.panelHost, {
     reviewer: (name) => void changeReviewer(name),
     verdict: (kind) => void giveVerdict(kind),
+    correct: {
+      categories: (chosen) => void correctFocused({ categories: chosen }),
+      findingBirads: (value) => void correctFocused({ findingBirads: value }),
+    },
     comment: (text) => void commentFocused(text),
     startDrawing: () => startDrawing(),
     saveMissed: (category, birads, comment) => void saveMissed(category, birads, comment),
@@ -124,7 +128,23 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     if (!b) return;
     const previous = mine.get(b.key);
     const target = { ...imageRef(study.id, b.image), box: b.box.box, categories: b.box.categories, findingBirads: b.box.findingBirads };
-    await save({ ...base(b.key, previous?.comment ?? ''), kind: 'box', target, verdict: kind });
+    // Corrections stay between the "wrong …" verdicts ("wrong category" then "wrong BI-RADS" corrects both) and go
+    // with "correct" or "not a finding", which no correction can apply to.
+    const corrected = previous?.kind === 'box' && kind.startsWith('wrong-') ? previous.corrected : undefined;
+    await save({ ...base(b.key, previous?.comment ?? ''), kind: 'box', target, verdict: kind, ...(corrected ? { corrected } : {}) });
+  }
+
+  /** Saves a corrected field of the focused box's verdict at once; a box keeps at least one category. */
+  async function correctFocused(change: NonNullable<BoxVerdict['corrected']>): Promise<void> {
+    const b = boxes[focus];
+    const previous = b ? mine.get(b.key) : undefined;
+    if (previous?.kind !== 'box') return;
+    const corrected = { ...previous.corrected, ...change };
+    const noCategory = change.categories?.length === 0;
+    if (noCategory) delete corrected.categories;
+    const { corrected: _old, ...rest } = previous;
+    await save({ ...rest, time: new Date().toISOString(), ...(Object.keys(corrected).length > 0 ? { corrected } : {}) });
+    if (noCategory) panel.status.textContent = 'Not changed: a box needs at least one category, so it keeps the release’s.';
   }
 
   async function commentFocused(text: string): Promise<void> {
@@ -197,6 +217,7 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     });
     const b = boxes[focus];
     const verdict = b ? mine.get(b.key) : undefined;
+    const corrected = verdict?.kind === 'box' ? verdict.corrected : undefined;
     panel.render({
       reviewer,
       focused: b
@@ -204,6 +225,11 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
             text: `Box ${focus + 1} of ${boxes.length}: ${HANGING_SLOTS[b.slot].label} ${b.box.categories.join(' + ')} · BI-RADS ${b.box.findingBirads} · CSV line ${b.box.line}${options.inQuestion.has(b.box.line) ? ' · in question' : ''}${verdict?.kind === 'box' ? ` · ${verdictMark(verdict.verdict).label}` : ''}`,
             verdict: boxVerdict(b.key),
             comment: verdict?.comment ?? '',
+            // Shown under their verdict, and wherever a correction was made, pre-set to the box's own values.
+            corrections: {
+              categories: verdict?.kind === 'box' && (verdict.verdict === 'wrong-category' || (verdict.verdict.startsWith('wrong-') && corrected?.categories)) ? corrected?.categories ?? b.box.categories : null,
+              findingBirads: verdict?.kind === 'box' && (verdict.verdict === 'wrong-birads' || (verdict.verdict.startsWith('wrong-') && corrected?.findingBirads !== undefined)) ? corrected?.findingBirads ?? b.box.findingBirads : null,
+            },
           }
         : null,
       boxCount: { judged: boxes.filter((x) => boxVerdict(x.key) !== null).length, total: boxes.length },
