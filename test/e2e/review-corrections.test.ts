@@ -1,6 +1,7 @@
 // Corrections in the viewer's review panel: "wrong category" (key 3) opens the category checkboxes pre-set to the
 // box's own, "wrong finding BI-RADS" (key 4) the BI-RADS menu; each choice is saved into the verdict's `corrected` at
-// once, survives a reload, and the review page's corrected finding_annotations.csv carries them on that box's line in
+// once; "wrong position or size" (key 2) redraws the box with the missed-finding rectangle's keys. All survive a
+// reload, and the review page's corrected finding_annotations.csv carries them on that box's line in
 // the release's spelling. Axe finds nothing with the corrections open.
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -23,14 +24,14 @@ const FINDINGS = readFileSync(builtFile('data', 'finding_annotations.csv'), 'utf
 let browser: Browser;
 let study: SampleStudy;
 /** The box corrected: the first, in the panel's order (] steps), without Mass and not BI-RADS 4, so both changes show. */
-let target: { box: SampleBox; imageId: string; steps: number };
+let target: { box: SampleBox; imageId: string; rows: number; columns: number; steps: number };
 
 beforeAll(async () => {
   browser = await openBrowser({ viewport: { width: 1400, height: 1000 } });
   const samples = JSON.parse(readFileSync(builtFile('data', 'samples.json'), 'utf8')) as SampleStudy[];
   for (const s of samples) {
     // The panel's order: the hanging slots' boxes one after another (review-session.ts).
-    const boxes = hangImages(s.images).slots.flatMap((image) => image?.boxes.map((box) => ({ box, imageId: image.imageId })) ?? []);
+    const boxes = hangImages(s.images).slots.flatMap((image) => image?.boxes.map((box) => ({ box, imageId: image.imageId, rows: image.rows, columns: image.columns })) ?? []);
     const steps = boxes.findIndex(({ box }) => !box.categories.includes('Mass') && box.findingBirads !== '4');
     if (steps !== -1) {
       study = s;
@@ -59,6 +60,12 @@ async function focusTarget(page: Page): Promise<void> {
 async function boxVerdict(page: Page): Promise<BoxVerdict | undefined> {
   const all: Verdict[] = await page.evaluate(() => window.vindrReview!.verdicts());
   return all.find((v): v is BoxVerdict => v.kind === 'box');
+}
+
+/** The target box one arrow step taller, as the redraw keeps it. */
+function redrawn(): SampleBox['box'] {
+  const step = Math.round(Math.max(target.columns, target.rows) / 50);
+  return { ...target.box.box, ymax: Math.min(target.rows, target.box.box.ymax + step) };
 }
 
 function checkbox(page: Page, category: string) {
@@ -107,11 +114,28 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await screenshot(page, 'review-corrections');
   });
 
-  it('keeps both over a reload', async () => {
+  it('wrong position or size (2) keeps both; the box is redrawn with the keys from where it was', async () => {
+    await page.locator('#viewer-study').click();
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await boxVerdict(page))?.verdict).toBe('wrong-geometry');
+    await expect(page.locator('#review-redraw-text').textContent()).resolves.toContain('none yet');
+    await page.locator('#review-redraw').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.review-draft').count()).resolves.toBe(1);
+    // One step (1/50 of the longer side) taller: its bottom edge moves down (drawn-rectangle.ts).
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4', box: redrawn() });
+    await expect(page.locator('.review-draft').count()).resolves.toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'review-corrections-redrawn');
+  });
+
+  it('keeps all three over a reload', async () => {
     await page.reload({ waitUntil: 'networkidle' });
     await waitForReview(page);
     await focusTarget(page);
-    expect((await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4' });
+    expect((await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4', box: redrawn() });
     await expect(checkbox(page, 'Mass').isChecked()).resolves.toBe(true);
     for (const category of target.box.categories) await expect(checkbox(page, category).isChecked()).resolves.toBe(false);
     await expect(page.locator('#review-corrected-birads').inputValue()).resolves.toBe('4');
@@ -129,7 +153,11 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     expect(line).toBe(target.box.line);
     const original = Papa.parse<Record<string, string>>(FINDINGS, { header: true }).data[line - 2];
     const corrected = Papa.parse<Record<string, string>>(text, { header: true }).data[line - 2];
-    expect(corrected).toEqual({ ...original, finding_categories: "['Mass']", finding_birads: 'BI-RADS 4' });
+    const { ymax, ...unchanged } = corrected;
+    const { ymax: oldYmax, ...kept } = original;
+    expect(unchanged).toEqual({ ...kept, finding_categories: "['Mass']", finding_birads: 'BI-RADS 4' });
+    expect(Number(ymax)).toBe(redrawn().ymax);
+    expect(Number(oldYmax)).toBe(target.box.box.ymax);
     expect(original.finding_birads).not.toBe('BI-RADS 4');
     await expect(page.getByTestId('review-status').textContent()).resolves.toBe('Corrected finding_annotations.csv: 0 boxes removed, 1 changed, 0 missed findings added.');
     await page.close();

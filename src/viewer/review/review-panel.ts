@@ -172,7 +172,7 @@ export class ReviewPanel {
       button.disabled = !focused;
       button.setAttribute('aria-pressed', String(focused?.verdict === button.dataset.verdict));
     }
-    this.corrections.render(focused?.corrections ?? { categories: null, findingBirads: null });
+    this.corrections.render(focused?.corrections ?? { categories: null, findingBirads: null, box: null });
     this.comment.disabled = !focused?.verdict;
     if (document.activeElement !== this.comment) this.comment.value = focused?.comment ?? '';
     this.drawForm.classList.toggle('hidden', view.drawing === null);

@@ -15,6 +15,7 @@ import type { Box, SampleBox, SampleImage } from '../../lib/types.ts';
 import { reviewerName, setReviewerName, type VerdictStore } from '../../review/verdict-store.ts';
 import { ReviewOverlay } from './review-overlay.ts';
 import { ReviewPanel } from './review-panel.ts';
+import { correctionView } from './correction-fields.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 
 interface ReviewOptions {
@@ -55,7 +56,8 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
   let reviewer = reviewerName();
   let focus = boxes.findIndex((b) => options.inQuestion.has(b.box.line));
   if (focus === -1) focus = boxes.length > 0 ? 0 : -1;
-  let drawing: { slot: number; box: Box | null; ready: boolean } | null = null;
+  /** A rectangle being drawn: a missed finding, or the focused box redrawn for "wrong position or size". */
+  let drawing: { slot: number; box: Box | null; ready: boolean; redraw?: boolean } | null = null;
 
   const overlays = options.views.map((geometry, slot) => {
     const image = slots[slot];
@@ -67,6 +69,7 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     correct: {
       categories: (chosen) => void correctFocused({ categories: chosen }),
       findingBirads: (value) => void correctFocused({ findingBirads: value }),
+      redraw: () => startRedraw(),
     },
     comment: (text) => void commentFocused(text),
     startDrawing: () => startDrawing(),
@@ -170,6 +173,18 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     render();
   }
 
+  /** Redraws the focused box from where it is (as corrected, or the release's), on its own view only. */
+  function startRedraw(): void {
+    const b = boxes[focus];
+    const verdict = b ? mine.get(b.key) : undefined;
+    if (!b || verdict?.kind !== 'box' || !overlays[b.slot]) return;
+    drawing = { slot: b.slot, box: verdict.corrected?.box ?? b.box.box, ready: false, redraw: true };
+    overlays[b.slot]!.setDrawing((box) => void finishRedraw(box));
+    render();
+  }
+
+  const finishRedraw = (box: Box) => (stopDrawing(), correctFocused({ box }));
+
   function stopDrawing(): void {
     drawing = null;
     for (const overlay of overlays) overlay?.setDrawing(null);
@@ -217,7 +232,6 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     });
     const b = boxes[focus];
     const verdict = b ? mine.get(b.key) : undefined;
-    const corrected = verdict?.kind === 'box' ? verdict.corrected : undefined;
     panel.render({
       reviewer,
       focused: b
@@ -225,15 +239,11 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
             text: `Box ${focus + 1} of ${boxes.length}: ${HANGING_SLOTS[b.slot].label} ${b.box.categories.join(' + ')} · BI-RADS ${b.box.findingBirads} · CSV line ${b.box.line}${options.inQuestion.has(b.box.line) ? ' · in question' : ''}${verdict?.kind === 'box' ? ` · ${verdictMark(verdict.verdict).label}` : ''}`,
             verdict: boxVerdict(b.key),
             comment: verdict?.comment ?? '',
-            // Shown under their verdict, and wherever a correction was made, pre-set to the box's own values.
-            corrections: {
-              categories: verdict?.kind === 'box' && (verdict.verdict === 'wrong-category' || (verdict.verdict.startsWith('wrong-') && corrected?.categories)) ? corrected?.categories ?? b.box.categories : null,
-              findingBirads: verdict?.kind === 'box' && (verdict.verdict === 'wrong-birads' || (verdict.verdict.startsWith('wrong-') && corrected?.findingBirads !== undefined)) ? corrected?.findingBirads ?? b.box.findingBirads : null,
-            },
+            corrections: correctionView(verdict?.kind === 'box' ? verdict : null, b.box, drawing?.redraw === true),
           }
         : null,
       boxCount: { judged: boxes.filter((x) => boxVerdict(x.key) !== null).length, total: boxes.length },
-      drawing: drawing ? { view: HANGING_SLOTS[drawing.slot].label, ready: drawing.ready } : null,
+      drawing: drawing && !drawing.redraw ? { view: HANGING_SLOTS[drawing.slot].label, ready: drawing.ready } : null,
       missed: [...mine.values()].flatMap((v) => (v.kind === 'missed' ? [{ key: v.key, text: `${v.target.laterality}${v.target.view} ${v.target.categories.join(' + ')} · ${v.target.findingBirads} at ${formatBox(v.target.box)}` }] : [])),
       views: slots.flatMap((image, slot) => {
         const p = image ? mine.get(imageKey(image.imageId)) : undefined;
@@ -249,6 +259,7 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
       e.preventDefault();
       e.stopImmediatePropagation();
       if (e.key === 'Escape') return stopDrawing();
+      if (e.key === 'Enter' && drawing.redraw) return void finishRedraw(drawing.box ?? boxes[focus]!.box.box);
       if (e.key === 'Enter') {
         drawing.ready = true;
         render();
