@@ -6,8 +6,10 @@
 import { BOX_VERDICTS, IMAGE_PROBLEMS, type BoxVerdictKind, type ImageProblemKind } from '../../lib/review/verdict-types.ts';
 import { IMAGE_PROBLEM_LABELS, verdictMark } from '../../lib/review/verdict-marks.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES } from '../../lib/vocabulary.ts';
+import { CorrectionFields, type CorrectionHandlers, type CorrectionView } from './correction-fields.ts';
 
 interface PanelHandlers {
+  correct: CorrectionHandlers;
   reviewer(name: string): void;
   verdict(kind: BoxVerdictKind): void;
   comment(text: string): void;
@@ -22,7 +24,7 @@ interface PanelHandlers {
 interface PanelView {
   reviewer: string;
   /** The focused box, described, with its verdict and comment; null when the study has no box. */
-  focused: { text: string; verdict: BoxVerdictKind | null; comment: string } | null;
+  focused: { text: string; verdict: BoxVerdictKind | null; comment: string; corrections: CorrectionView } | null;
   boxCount: { judged: number; total: number };
   drawing: { view: string; ready: boolean } | null;
   missed: { key: string; text: string }[];
@@ -76,6 +78,7 @@ export class ReviewPanel {
   private readonly problems: HTMLElement;
   private readonly reviewedBox: HTMLInputElement;
   private readonly problemMenus = new Map<number, HTMLSelectElement>();
+  private readonly corrections: CorrectionFields;
 
   constructor(host: HTMLElement, private readonly on: PanelHandlers) {
     this.root = el('section', 'mb-4 space-y-2 rounded border border-slate-300 p-2 dark:border-slate-700');
@@ -109,6 +112,7 @@ export class ReviewPanel {
       verdicts.append(button);
       return button;
     });
+    this.corrections = new CorrectionFields(on.correct);
     this.comment = el('input', FIELD);
     this.comment.addEventListener('change', () => on.comment(this.comment.value));
     this.comment.addEventListener('keydown', (e) => e.key === 'Enter' && this.comment.blur());
@@ -145,7 +149,7 @@ export class ReviewPanel {
     this.status.setAttribute('role', 'status');
 
     const boxSection = el('div', 'space-y-1');
-    boxSection.append(el('h3', 'text-xs font-semibold', 'Boxes'), this.focusText, verdicts, labelled('Comment on this box (optional)', this.comment, 'review-comment'));
+    boxSection.append(el('h3', 'text-xs font-semibold', 'Boxes'), this.focusText, verdicts, this.corrections.root, labelled('Comment on this box (optional)', this.comment, 'review-comment'));
     const missedSection = el('div', 'space-y-1');
     missedSection.append(el('h3', 'text-xs font-semibold', 'Missed findings'), this.drawButton, this.drawForm, this.missedList);
     const problemSection = el('div', 'space-y-1');
@@ -168,6 +172,7 @@ export class ReviewPanel {
       button.disabled = !focused;
       button.setAttribute('aria-pressed', String(focused?.verdict === button.dataset.verdict));
     }
+    this.corrections.render(focused?.corrections ?? { categories: null, findingBirads: null, box: null });
     this.comment.disabled = !focused?.verdict;
     if (document.activeElement !== this.comment) this.comment.value = focused?.comment ?? '';
     this.drawForm.classList.toggle('hidden', view.drawing === null);

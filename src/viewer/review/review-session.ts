@@ -8,13 +8,14 @@
 import { boxKey, imageKey, missedKey, studyKey } from '../../lib/review/verdict-keys.ts';
 import { defaultRectangle, nudgeRectangle, screenArrow, type ArrowKey } from '../../lib/review/drawn-rectangle.ts';
 import { IMAGE_PROBLEM_LABELS, verdictMark, verdictOfKey } from '../../lib/review/verdict-marks.ts';
-import type { BoxVerdictKind, ImageProblemKind, ImageRef, Verdict } from '../../lib/review/verdict-types.ts';
+import type { BoxVerdict, BoxVerdictKind, ImageProblemKind, ImageRef, Verdict } from '../../lib/review/verdict-types.ts';
 import { HANGING_SLOTS, hangImages } from '../../lib/viewer/hanging.ts';
 import { formatBox } from '../../lib/viewer/box-geometry.ts';
 import type { Box, SampleBox, SampleImage } from '../../lib/types.ts';
 import { reviewerName, setReviewerName, type VerdictStore } from '../../review/verdict-store.ts';
 import { ReviewOverlay } from './review-overlay.ts';
 import { ReviewPanel } from './review-panel.ts';
+import { correctionView } from './correction-fields.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 
 interface ReviewOptions {
@@ -55,7 +56,8 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
   let reviewer = reviewerName();
   let focus = boxes.findIndex((b) => options.inQuestion.has(b.box.line));
   if (focus === -1) focus = boxes.length > 0 ? 0 : -1;
-  let drawing: { slot: number; box: Box | null; ready: boolean } | null = null;
+  /** A rectangle being drawn: a missed finding, or the focused box redrawn for "wrong position or size". */
+  let drawing: { slot: number; box: Box | null; ready: boolean; redraw?: boolean } | null = null;
 
   const overlays = options.views.map((geometry, slot) => {
     const image = slots[slot];
@@ -64,6 +66,11 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
   const panel = new ReviewPanel(options.panelHost, {
     reviewer: (name) => void changeReviewer(name),
     verdict: (kind) => void giveVerdict(kind),
+    correct: {
+      categories: (chosen) => void correctFocused({ categories: chosen }),
+      findingBirads: (value) => void correctFocused({ findingBirads: value }),
+      redraw: () => startRedraw(),
+    },
     comment: (text) => void commentFocused(text),
     startDrawing: () => startDrawing(),
     saveMissed: (category, birads, comment) => void saveMissed(category, birads, comment),
@@ -124,7 +131,23 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     if (!b) return;
     const previous = mine.get(b.key);
     const target = { ...imageRef(study.id, b.image), box: b.box.box, categories: b.box.categories, findingBirads: b.box.findingBirads };
-    await save({ ...base(b.key, previous?.comment ?? ''), kind: 'box', target, verdict: kind });
+    // Corrections stay between the "wrong …" verdicts ("wrong category" then "wrong BI-RADS" corrects both) and go
+    // with "correct" or "not a finding", which no correction can apply to.
+    const corrected = previous?.kind === 'box' && kind.startsWith('wrong-') ? previous.corrected : undefined;
+    await save({ ...base(b.key, previous?.comment ?? ''), kind: 'box', target, verdict: kind, ...(corrected ? { corrected } : {}) });
+  }
+
+  /** Saves a corrected field of the focused box's verdict at once; a box keeps at least one category. */
+  async function correctFocused(change: NonNullable<BoxVerdict['corrected']>): Promise<void> {
+    const b = boxes[focus];
+    const previous = b ? mine.get(b.key) : undefined;
+    if (previous?.kind !== 'box') return;
+    const corrected = { ...previous.corrected, ...change };
+    const noCategory = change.categories?.length === 0;
+    if (noCategory) delete corrected.categories;
+    const { corrected: _old, ...rest } = previous;
+    await save({ ...rest, time: new Date().toISOString(), ...(Object.keys(corrected).length > 0 ? { corrected } : {}) });
+    if (noCategory) panel.status.textContent = 'Not changed: a box needs at least one category, so it keeps the release’s.';
   }
 
   async function commentFocused(text: string): Promise<void> {
@@ -149,6 +172,18 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     );
     render();
   }
+
+  /** Redraws the focused box from where it is (as corrected, or the release's), on its own view only. */
+  function startRedraw(): void {
+    const b = boxes[focus];
+    const verdict = b ? mine.get(b.key) : undefined;
+    if (!b || verdict?.kind !== 'box' || !overlays[b.slot]) return;
+    drawing = { slot: b.slot, box: verdict.corrected?.box ?? b.box.box, ready: false, redraw: true };
+    overlays[b.slot]!.setDrawing((box) => void finishRedraw(box));
+    render();
+  }
+
+  const finishRedraw = (box: Box) => (stopDrawing(), correctFocused({ box }));
 
   function stopDrawing(): void {
     drawing = null;
@@ -204,10 +239,11 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
             text: `Box ${focus + 1} of ${boxes.length}: ${HANGING_SLOTS[b.slot].label} ${b.box.categories.join(' + ')} · BI-RADS ${b.box.findingBirads} · CSV line ${b.box.line}${options.inQuestion.has(b.box.line) ? ' · in question' : ''}${verdict?.kind === 'box' ? ` · ${verdictMark(verdict.verdict).label}` : ''}`,
             verdict: boxVerdict(b.key),
             comment: verdict?.comment ?? '',
+            corrections: correctionView(verdict?.kind === 'box' ? verdict : null, b.box, drawing?.redraw === true),
           }
         : null,
       boxCount: { judged: boxes.filter((x) => boxVerdict(x.key) !== null).length, total: boxes.length },
-      drawing: drawing ? { view: HANGING_SLOTS[drawing.slot].label, ready: drawing.ready } : null,
+      drawing: drawing && !drawing.redraw ? { view: HANGING_SLOTS[drawing.slot].label, ready: drawing.ready } : null,
       missed: [...mine.values()].flatMap((v) => (v.kind === 'missed' ? [{ key: v.key, text: `${v.target.laterality}${v.target.view} ${v.target.categories.join(' + ')} · ${v.target.findingBirads} at ${formatBox(v.target.box)}` }] : [])),
       views: slots.flatMap((image, slot) => {
         const p = image ? mine.get(imageKey(image.imageId)) : undefined;
@@ -223,6 +259,7 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
       e.preventDefault();
       e.stopImmediatePropagation();
       if (e.key === 'Escape') return stopDrawing();
+      if (e.key === 'Enter' && drawing.redraw) return void finishRedraw(drawing.box ?? boxes[focus]!.box.box);
       if (e.key === 'Enter') {
         drawing.ready = true;
         render();

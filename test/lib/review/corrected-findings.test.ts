@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { correctedFindingCsv } from '../../../src/lib/review/corrected-findings.ts';
+import { boxKey } from '../../../src/lib/review/verdict-keys.ts';
 import { COUNTING_REVIEW } from './correction-verdicts.ts';
+import { boxVerdict } from './review-fixtures.ts';
 
 const COUNTING = readFileSync(join('test', 'fixtures', 'releases', 'counting', 'finding_annotations.csv'), 'utf8');
 
@@ -31,6 +33,16 @@ describe('correctedFindingCsv(original, verdicts)', () => {
     ]);
     expect([corrected.removed, corrected.changed, corrected.added]).toEqual([2, 2, 1]);
     expect(corrected.unmatched).toEqual(['box:s1-rcc:1:2:3:4']);
+  });
+
+  it('writes a corrected category and finding BI-RADS in the release’s spelling', () => {
+    // s3-lmlo (line 12): ['Mass'] BI-RADS 5 → Architectural Distortion, BI-RADS 4 (the panel stores the digit).
+    const box = { xmin: 50, ymin: 60, xmax: 250, ymax: 360 };
+    const target = { studyId: 's3', imageId: 's3-lmlo', laterality: 'L' as const, view: 'MLO' as const, box, categories: ['Mass'], findingBirads: '5' };
+    const verdict = boxVerdict({ key: boxKey('s3-lmlo', box), target, verdict: 'wrong-birads', corrected: { categories: ['Architectural Distortion'], findingBirads: '4' } });
+    const corrected = correctedFindingCsv(COUNTING, [verdict]);
+    expect(corrected.text.split('\n')[11]).toBe("s3,s3-series,s3-lmlo,L,MLO,3518,2800,BI-RADS 5,DENSITY D,['Architectural Distortion'],BI-RADS 4,50,60,250,360,test");
+    expect([corrected.removed, corrected.changed, corrected.added]).toEqual([0, 1, 0]);
   });
 
   it('keeps the file as it is without verdicts, CRLF, BOM and a two-line quoted cell included', () => {

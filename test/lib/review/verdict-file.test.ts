@@ -17,7 +17,17 @@ const AWKWARD = boxVerdict({
   target: { ...boxVerdict().target, box: AWKWARD_BOX, categories: ['Nipple Retraction', 'Mass'] },
 });
 
+/** What the viewer's panel saves after "wrong category" then "wrong finding BI-RADS": both corrections, digit spelling. */
+const RECLASSED = boxVerdict({ verdict: 'wrong-birads', corrected: { categories: ['Mass'], findingBirads: '4' } });
+
 describe('verdictsCsv → readVerdictFile', () => {
+  it('round-trips a corrected category and finding BI-RADS through CSV and JSON', () => {
+    const csv = verdictsCsv(RELEASE.key, [RECLASSED]);
+    expect(csv.split('\n')[1]).toContain(`['Mass'],4,`);
+    expect(readVerdictFile('review.csv', csv, RELEASE)).toEqual({ verdicts: [RECLASSED] });
+    expect(readVerdictFile('review.json', verdictsJson(RELEASE, [RECLASSED]), RELEASE)).toEqual({ verdicts: [RECLASSED] });
+  });
+
   it('round-trips every kind of verdict and every quoting case exactly', () => {
     const verdicts = [...oneOfEach(), AWKWARD, boxVerdict({ reviewer: 'bea, "B"' })];
     const read = readVerdictFile('review.csv', verdictsCsv(RELEASE.key, verdicts), RELEASE);
