@@ -6,6 +6,7 @@ export default getViteConfig({
   test: {
     name: 'pages',
     include: ['test/pages/**/*.test.ts'],
+    setupFiles: ['test/pages/ordinary-build.setup.ts'],
     testTimeout: 60_000,
   },
 });

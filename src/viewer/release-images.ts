@@ -35,10 +35,11 @@ export function studyRecord(studyId: string): Promise<StudyViewerRecord | null> 
 }
 
 /** The study as the pixel viewer takes it, its images at the served release's URLs. */
-function servedStudy(record: StudyViewerRecord): SampleStudy {
-  const { id, split, ageYears } = record;
+function servedStudy(record: StudyViewerRecord): SampleStudy & Pick<StudyViewerRecord, 'lesions'> {
+  const { id, split, ageYears, lesions } = record;
   const images = record.images.map(({ inBuild: _inBuild, inRelease: _inRelease, ...image }) => ({ ...image, url: releaseImageUrl(id, image.imageId) }));
-  return { id, split, ageYears, reason: '', images };
+  // The record's lesion links go along, so the side panel shows the build's pairing instead of working it out again.
+  return { id, split, ageYears, reason: '', images, lesions };
 }
 
 /** The study with its images served in place, or null when they are not (never rejects: null then too). */

@@ -11,12 +11,6 @@ import { computeStats } from '../../src/node/compute-stats.ts';
 const id = (name: string) => createHash('md5').update(name).digest('hex');
 const fixture: { data?: AuditData } = {};
 
-// An ordinary build's pages, whatever build public/data/ last held (a public build's: test/e2e/public-build.test.ts).
-vi.mock('../../src/data/site-data.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/data/site-data.ts')>()),
-  loadPublicStats: () => null,
-}));
-
 vi.mock('../../src/components/audit/audit-data.ts', () => ({
   loadAuditData: (): AuditData => {
     if (!fixture.data) throw new Error('fixture stats not loaded');

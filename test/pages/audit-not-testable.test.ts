@@ -8,12 +8,6 @@ import { balanceAttribute } from '../../src/lib/split-balance/balance-attribute.
 import { computeStats } from '../../src/node/compute-stats.ts';
 
 const fixture: { data?: AuditData } = {};
-// An ordinary build's pages, whatever build public/data/ last held (a public build's: test/e2e/public-build.test.ts).
-vi.mock('../../src/data/site-data.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/data/site-data.ts')>()),
-  loadPublicStats: () => null,
-}));
-
 vi.mock('../../src/components/audit/audit-data.ts', () => ({
   loadAuditData: (): AuditData => {
     if (!fixture.data) throw new Error('fixture stats not loaded');

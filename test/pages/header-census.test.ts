@@ -1,15 +1,9 @@
 // The header census section (src/components/HeaderCensus.astro) rendered with Astro's container API from a census
 // computed by headerCensus: one table per manufacturer and model, each value with its count; nothing without a census.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import HeaderCensus from '../../src/components/HeaderCensus.astro';
 import { headerCensus } from '../../src/lib/census/header-census.ts';
-
-// An ordinary build's pages, whatever build public/data/ last held (a public build's: test/e2e/public-build.test.ts).
-vi.mock('../../src/data/site-data.ts', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../src/data/site-data.ts')>()),
-  loadPublicStats: () => null,
-}));
 
 const header = {
   manufacturer: 'Planmed',
