@@ -56,7 +56,7 @@ describe('/audit/split/', () => {
     expect((await page.getByTestId('ld-value').textContent())?.trim()).toBe(formatLD(balance.labelDistribution));
     expect((await page.getByTestId('ed-value').textContent())?.trim()).toBe(balance.examplesDistribution.toLocaleString('en-US', { maximumFractionDigits: 2 }));
     expect((await page.getByTestId('actual-percentile').textContent())?.trim()).toBe(formatPercent(balance.randomBaseline.actualPercentile));
-    expect(await page.getByTestId('baseline-sentence').textContent()).toContain(`seed ${balance.randomBaseline.seed}`);
+    await expect.poll(() => page.getByTestId('baseline-sentence').textContent()).toContain(`seed ${balance.randomBaseline.seed}`);
     const quantiles = cellTexts(await page.getByTestId('baseline-quantiles').locator('td').allTextContents()).slice(0, 5);
     const q = balance.randomBaseline.quantiles;
     expect(quantiles).toEqual([q.p05, q.p25, q.p50, q.p75, q.p95].map(formatLD));
@@ -66,9 +66,9 @@ describe('/audit/split/', () => {
 
     expect((await page.getByTestId('leakage-studies-count').textContent())?.trim()).toBe(leakageSentence(balance.leakage.studies.length, 'studies'));
     expect((await page.getByTestId('leakage-series-count').textContent())?.trim()).toBe(leakageSentence(balance.leakage.series.length, 'series'));
-    expect(await page.getByRole('heading', { name: leakageSentence(balance.leakage.studies.length, 'studies') }).count()).toBe(1);
-    for (const id of [...balance.leakage.studies, ...balance.leakage.series]) expect(await page.getByText(id, { exact: true }).count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('stratification').textContent()).toContain('iterative stratification');
+    await expect.poll(() => page.getByRole('heading', { name: leakageSentence(balance.leakage.studies.length, 'studies') }).count()).toBe(1);
+    for (const id of [...balance.leakage.studies, ...balance.leakage.series]) await expect.poll(() => page.getByText(id, { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('stratification').textContent()).toContain('iterative stratification');
   });
 
   it('draws every attribute’s training and test bars with the chart kit, counts and shares from stats.json', async () => {

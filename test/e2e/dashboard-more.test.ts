@@ -37,12 +37,12 @@ describe('/age/', () => {
     const { page, errors, offOrigin } = await openPage(browser, '/age/');
     if (bins.length === 0) {
       // A release without metadata.csv or DICOM headers has no ages: the page says so and draws no chart.
-      expect(await page.locator('[data-empty="age"]').textContent()).toContain('no patient ages');
+      await expect.poll(() => page.locator('[data-empty="age"]').textContent()).toContain('no patient ages');
       expect(await frame(page, 'age').count()).toBe(0);
       expect([errors, offOrigin]).toEqual([[], []]);
       return;
     }
-    expect(await page.locator('[data-empty="age"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-empty="age"]').count()).toBe(0);
     expect((await marks(page, 'age')).map((m) => [m.row, m.split, m.count])).toEqual(bins.map((b) => [String(b.from), 'all', b.all]));
 
     await choose(page, 'age', 'Split', 'Test');
@@ -82,8 +82,8 @@ describe('/age/', () => {
   it('keeps the view in the URL and has a CSV of the drawn numbers (none without ages)', async () => {
     const { page } = await openPage(browser, '/age/');
     if (bins.length === 0) {
-      expect(await page.getByRole('radio').count()).toBe(0);
-      expect(await page.getByRole('button', { name: /as CSV$/ }).count()).toBe(0);
+      await expect.poll(() => page.getByRole('radio').count()).toBe(0);
+      await expect.poll(() => page.getByRole('button', { name: /as CSV$/ }).count()).toBe(0);
       return;
     }
     await choose(page, 'age', 'Split', 'Training');
@@ -107,13 +107,13 @@ describe('/vendors/', () => {
     const { page, errors, offOrigin } = await openPage(browser, '/vendors/');
     if (vendorNames.length === 0) {
       // No metadata.csv and no DICOM headers: no manufacturer is known, and the page says why there is no chart.
-      expect(await page.locator('[data-empty="vendors"]').textContent()).toContain('names no manufacturer');
-      expect(await page.getByRole('main').textContent()).toContain('which this release does not name');
+      await expect.poll(() => page.locator('[data-empty="vendors"]').textContent()).toContain('names no manufacturer');
+      await expect.poll(() => page.getByRole('main').textContent()).toContain('which this release does not name');
       expect(await frame(page, 'vendors').count()).toBe(0);
       expect([errors, offOrigin]).toEqual([[], []]);
       return;
     }
-    expect(await page.locator('[data-empty="vendors"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-empty="vendors"]').count()).toBe(0);
     expect((await marks(page, 'vendors')).map((m) => [m.row, m.count])).toEqual(vendorNames.map((v) => [v, stats.vendors.all[v]]));
     await choose(page, 'vendors', 'Split', 'Side by side');
     await choose(page, 'vendors', 'Show', 'Percent');
@@ -131,7 +131,7 @@ describe('/vendors/', () => {
     const sizes = stats.imageSizes;
     const { page } = await openPage(browser, '/vendors/?sizes-split=side');
     if (sizes.length === 0) {
-      expect(await page.locator('[data-empty="sizes"]').textContent()).toContain('no image sizes');
+      await expect.poll(() => page.locator('[data-empty="sizes"]').textContent()).toContain('no image sizes');
       expect(await frame(page, 'sizes').count()).toBe(0);
       return;
     }
@@ -216,7 +216,7 @@ describe('/boxes/', () => {
   it('draws the five numbers of every category’s box size, and the measure toggle switches them', async () => {
     const { page, errors, offOrigin } = await openPage(browser, '/boxes/');
     if (categories.length === 0) {
-      expect(await page.locator('[data-empty="box-size"]').textContent()).toContain('no boxes');
+      await expect.poll(() => page.locator('[data-empty="box-size"]').textContent()).toContain('no boxes');
       expect(await frame(page, 'box-size').count()).toBe(0);
       expect([errors, offOrigin]).toEqual([[], []]);
       return;
@@ -243,7 +243,7 @@ describe('/boxes/', () => {
   it('draws one cell per grid cell of box centres, for all boxes and per category', async () => {
     const { page } = await openPage(browser, '/boxes/');
     if (!all.some((count) => count > 0)) {
-      expect(await page.locator('[data-empty="box-location"]').textContent()).toContain('no boxes');
+      await expect.poll(() => page.locator('[data-empty="box-location"]').textContent()).toContain('no boxes');
       expect(await frame(page, 'box-location').count()).toBe(0);
       return;
     }

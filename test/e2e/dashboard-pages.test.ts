@@ -66,7 +66,7 @@ describe('overview', () => {
     expect(await figure('Vendors')).toBe(vendors ? String(vendors) : '—');
     const share = stats.counts.studies.all ? ((stats.age.known.all / stats.counts.studies.all) * 100).toFixed(1) : '0.0';
     expect(await figure('Known ages')).toBe(`${share} %`);
-    expect(await page.locator('[data-synthetic-banner]').count()).toBe(stats.source.synthetic ? 1 : 0);
+    await expect.poll(() => page.locator('[data-synthetic-banner]').count()).toBe(stats.source.synthetic ? 1 : 0);
 
     const main = page.getByRole('main');
     const sections = SITE_PAGES.filter((p) => p.summary !== undefined);
@@ -147,7 +147,7 @@ describe('charts of the statistics pages draw stats.json', () => {
       categories.flatMap((c) => FINDING_BIRADS.map((b) => `${c}|${b}|${stats.findingBirads.all[c]?.[b] ?? 0}`)),
     );
     await choose(page, 'finding-birads', 'Split', 'Side by side');
-    expect(await page.locator('[data-chart-id="finding-birads"] .mark').count()).toBe(categories.length * FINDING_BIRADS.length * 2);
+    await expect.poll(() => page.locator('[data-chart-id="finding-birads"] .mark').count()).toBe(categories.length * FINDING_BIRADS.length * 2);
     await choose(page, 'finding-birads', 'Show', '% within category');
     const shares = await marks(page, 'finding-birads');
     const mass = shares.filter((m) => m.row === 'Mass' && m.split === 'training');
@@ -160,7 +160,7 @@ describe('charts of the statistics pages draw stats.json', () => {
     const radio = page.locator('[data-chart-id="density"]').getByRole('radio', { name: 'All', exact: true });
     await radio.focus();
     await page.keyboard.press('ArrowLeft'); // radios: arrows move the choice, like any radio group
-    expect(await page.locator('[data-chart-id="density"]').getByRole('radio', { name: 'Test', exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => page.locator('[data-chart-id="density"]').getByRole('radio', { name: 'Test', exact: true }).isChecked()).toBe(true);
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement?.nextElementSibling as Element).outlineStyle);
     expect(outline).toBe('solid');
     expect(new URL(page.url()).search).toBe('?density-split=test');

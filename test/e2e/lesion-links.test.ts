@@ -83,7 +83,7 @@ describe('the viewer', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await entry.blur();
-    expect(await page.locator('.viewer-lesion-outline').count()).toBe(0);
+    await expect.poll(() => page.locator('.viewer-lesion-outline').count()).toBe(0);
     // Hover does the same as focus.
     await entry.hover();
     expect((await outline(page, 'counterpart'))?.line).toBe(String(counterpart.line));

@@ -67,7 +67,7 @@ for (const sitePage of SITE_PAGES) {
     expect(offOrigin).toEqual([]);
     expect(await axeViolations(page), sitePage.path).toEqual([]);
     if (sitePage.absentWhenPublic) {
-      await expect(page.locator('[data-absent-page]').textContent()).resolves.toContain('npm start -- --data');
+      await expect.poll(() => page.locator('[data-absent-page]').textContent()).toContain('npm start -- --data');
     } else if (sitePage.path !== '/') {
       expect(await page.locator('[data-public-table]').count(), sitePage.path).toBeGreaterThan(0);
     }
@@ -82,7 +82,7 @@ it('shows "< 5" where the demo has small counts, and states what the build is', 
   const { page } = await openPage(browser, '/findings/');
   // The demo's test split has 1 to 4 Skin Retraction boxes (Table 5 of the paper: 3).
   const row = page.locator('[data-public-table="findings"] tr', { hasText: 'Skin Retraction' });
-  await expect(row.locator('td').nth(2).textContent()).resolves.toBe('< 5');
+  await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('< 5');
   await page.close();
   const home = await openPage(browser, '/');
   const statement = await home.page.locator('[data-public-statement]').textContent();

@@ -81,12 +81,12 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await page.fill('#review-reviewer', 'qa-fix');
     await page.press('#review-reviewer', 'Tab');
     await focusTarget(page);
-    await expect(page.locator('#review-corrected-categories').isVisible()).resolves.toBe(false);
+    await expect.poll(() => page.locator('#review-corrected-categories').isVisible()).toBe(false);
     await page.keyboard.press('3');
     await expect.poll(async () => (await boxVerdict(page))?.verdict).toBe('wrong-category');
-    await expect(page.locator('#review-corrected-categories').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#review-corrected-categories').isVisible()).toBe(true);
     for (const category of FINDING_CATEGORIES) {
-      await expect(checkbox(page, category).isChecked(), category).resolves.toBe(target.box.categories.includes(category));
+      await expect.poll(() => checkbox(page, category).isChecked(), { message: category }).toBe(target.box.categories.includes(category));
     }
     // Mass first (a box keeps at least one category), then the box's own off, each with Space.
     await checkbox(page, 'Mass').focus();
@@ -104,9 +104,9 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await page.locator('#viewer-study').click();
     await page.keyboard.press('4');
     await expect.poll(async () => (await boxVerdict(page))?.verdict).toBe('wrong-birads');
-    await expect(page.locator('#review-corrected-birads').isVisible()).resolves.toBe(true);
-    await expect(page.locator('#review-corrected-birads').inputValue()).resolves.toBe(target.box.findingBirads);
-    await expect(checkbox(page, 'Mass').isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator('#review-corrected-birads').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('#review-corrected-birads').inputValue()).toBe(target.box.findingBirads);
+    await expect.poll(() => checkbox(page, 'Mass').isChecked()).toBe(true);
     await page.locator('#review-corrected-birads').focus();
     await page.selectOption('#review-corrected-birads', '4');
     await expect.poll(async () => (await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4' });
@@ -118,15 +118,15 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await page.locator('#viewer-study').click();
     await page.keyboard.press('2');
     await expect.poll(async () => (await boxVerdict(page))?.verdict).toBe('wrong-geometry');
-    await expect(page.locator('#review-redraw-text').textContent()).resolves.toContain('none yet');
+    await expect.poll(() => page.locator('#review-redraw-text').textContent()).toContain('none yet');
     await page.locator('#review-redraw').focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('.review-draft').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('.review-draft').count()).toBe(1);
     // One step (1/50 of the longer side) taller: its bottom edge moves down (drawn-rectangle.ts).
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4', box: redrawn() });
-    await expect(page.locator('.review-draft').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.review-draft').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-corrections-redrawn');
   });
@@ -135,10 +135,10 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await page.reload({ waitUntil: 'networkidle' });
     await waitForReview(page);
     await focusTarget(page);
-    expect((await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4', box: redrawn() });
-    await expect(checkbox(page, 'Mass').isChecked()).resolves.toBe(true);
-    for (const category of target.box.categories) await expect(checkbox(page, category).isChecked()).resolves.toBe(false);
-    await expect(page.locator('#review-corrected-birads').inputValue()).resolves.toBe('4');
+    await expect.poll(async () => (await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4', box: redrawn() });
+    await expect.poll(() => checkbox(page, 'Mass').isChecked()).toBe(true);
+    for (const category of target.box.categories) await expect.poll(() => checkbox(page, category).isChecked()).toBe(false);
+    await expect.poll(() => page.locator('#review-corrected-birads').inputValue()).toBe('4');
   });
 
   it('the corrected finding_annotations.csv carries them on that box’s line, in the release’s spelling', async () => {
@@ -159,7 +159,7 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     expect(Number(ymax)).toBe(redrawn().ymax);
     expect(Number(oldYmax)).toBe(target.box.box.ymax);
     expect(original.finding_birads).not.toBe('BI-RADS 4');
-    await expect(page.getByTestId('review-status').textContent()).resolves.toBe('Corrected finding_annotations.csv: 0 boxes removed, 1 changed, 0 missed findings added.');
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('Corrected finding_annotations.csv: 0 boxes removed, 1 changed, 0 missed findings added.');
     await page.close();
   });
 });

@@ -73,11 +73,11 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     queueUrl = page.url();
     expect(new URL(queueUrl).searchParams.get('study')).toBe(sample.id);
     await waitForReview(page);
-    expect(await page.locator('#review-queue-position').textContent()).toBe('1 of 3');
-    expect(await page.locator('#viewer-walk strong').textContent()).toBe(`Rule ${RULE}`);
-    expect(await page.locator('#review-queue-skipped').textContent()).toContain(GONE);
-    expect(await page.locator('.review-box[data-in-question="true"]').count()).toBe(2);
-    expect(await page.locator('.review-in-question').count()).toBe(2);
+    await expect.poll(() => page.locator('#review-queue-position').textContent()).toBe('1 of 3');
+    await expect.poll(() => page.locator('#viewer-walk strong').textContent()).toBe(`Rule ${RULE}`);
+    await expect.poll(() => page.locator('#review-queue-skipped').textContent()).toContain(GONE);
+    await expect.poll(() => page.locator('.review-box[data-in-question="true"]').count()).toBe(2);
+    await expect.poll(() => page.locator('.review-in-question').count()).toBe(2);
   });
 
   it('gives verdicts with ] and the number keys; each mark sits on its box', async () => {
@@ -114,7 +114,7 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     expect(drawn.y).toBeCloseTo(s.top - 2, 1);
     expect(drawn.w).toBeCloseTo(s.right - s.left + 4, 1);
     expect(drawn.h).toBeCloseTo(s.bottom - s.top + 4, 1);
-    expect(await page.locator('.review-box[data-verdict="not-a-finding"] path').count()).toBe(1);
+    await expect.poll(() => page.locator('.review-box[data-verdict="not-a-finding"] path').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -150,7 +150,7 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     expect(Math.abs(missed.target.box.ymin - imageY(from.y))).toBeLessThanOrEqual(1);
     expect(Math.abs(missed.target.box.ymax - imageY(to.y))).toBeLessThanOrEqual(1);
     expect(missed.target).toMatchObject({ studyId: sample.id, laterality: 'R', view: 'CC', categories: ['Architectural Distortion'], findingBirads: '4' });
-    expect(await page.locator('.review-missed').count()).toBe(1);
+    await expect.poll(() => page.locator('.review-missed').count()).toBe(1);
   });
 
   it('draws one with the keys, flags an image problem and marks the study reviewed', async () => {
@@ -174,8 +174,8 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     const ymin = Math.round((lcc.rows - side) / 2) + step;
     // LCC is not mirrored for this sample when its transform's unit x is positive; Shift+→ widens on screen.
     expect(keyed.target.box).toEqual({ xmin, ymin, xmax: xmin + side + step, ymax: ymin + side });
-    expect(await page.locator('#view-1').locator('..').locator('.review-image-problem').count()).toBe(1);
-    expect(await page.locator('#review-reviewed').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('#view-1').locator('..').locator('.review-image-problem').count()).toBe(1);
+    await expect.poll(() => page.locator('#review-reviewed').isChecked()).toBe(true);
     await screenshot(page, 'review-queue-verdicts');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -185,9 +185,9 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     await page.reload({ waitUntil: 'networkidle' });
     await waitForReview(page);
     expect((await verdicts(page)).map((v) => v.key).sort()).toEqual(before);
-    expect(await page.locator('.review-box[data-verdict="correct"]').count()).toBe(1);
-    expect(await page.locator('.review-missed').count()).toBe(2);
-    expect(await page.locator('#review-reviewed').isChecked()).toBe(true);
+    await expect.poll(() => page.locator('.review-box[data-verdict="correct"]').count()).toBe(1);
+    await expect.poll(() => page.locator('.review-missed').count()).toBe(2);
+    await expect.poll(() => page.locator('#review-reviewed').isChecked()).toBe(true);
   });
 
   it('steps with n past the study the release lacks, and resumes there when the queue is opened again', async () => {
@@ -195,10 +195,10 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     await page.keyboard.press('n');
     await page.waitForURL((url) => url.searchParams.get('study') === other);
     await waitForReview(page);
-    expect(await page.locator('#review-queue-position').textContent()).toBe('3 of 3');
+    await expect.poll(() => page.locator('#review-queue-position').textContent()).toBe('3 of 3');
     expect(await page.locator('#viewer-grid').getAttribute('data-mode')).toBe('schematic');
     // The schematic gets the same overlay; this study has no box on line 99999, so none is in question.
-    expect(await page.locator('.review-overlay').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.review-overlay').count()).toBeGreaterThan(0);
     await page.keyboard.press('2');
     await expect.poll(async () => page.locator('.review-box[data-verdict="wrong-geometry"] .review-mark').count()).toBe(1);
     await screenshot(page, 'review-queue-schematic');
@@ -210,10 +210,10 @@ describe('review queue from a quality rule, verdicts by keyboard, a drawn missed
     await page.keyboard.press('p');
     await page.waitForURL((url) => url.searchParams.get('study') === sample.id);
     await waitForReview(page);
-    expect(await page.locator('#review-queue-position').textContent()).toBe('1 of 3');
+    await expect.poll(() => page.locator('#review-queue-position').textContent()).toBe('1 of 3');
     // The study list lists the queue, with its saved position.
     await page.goto(new URL('/studies/', browser.baseURL).href, { waitUntil: 'networkidle' });
-    expect(await page.locator('[data-saved-queues] li').first().textContent()).toContain('1 of 3');
+    await expect.poll(() => page.locator('[data-saved-queues] li').first().textContent()).toContain('1 of 3');
     expect(await axeViolations(page)).toEqual([]);
   });
 });
@@ -228,8 +228,8 @@ describe('queues from the study browser’s filter and from a finding category',
     await page.waitForURL((url) => url.searchParams.has('queue'));
     expect(new URL(page.url()).searchParams.get('study')).toBe(expected[0]);
     await page.waitForFunction(() => document.getElementById('review-queue-position') !== null, null, { timeout: 30_000 });
-    expect(await page.locator('#review-queue-position').textContent()).toBe(`1 of ${expected.length}`);
-    expect(await page.locator('#viewer-walk strong').textContent()).toBe('Studies where split=test, finding=Mass');
+    await expect.poll(() => page.locator('#review-queue-position').textContent()).toBe(`1 of ${expected.length}`);
+    await expect.poll(() => page.locator('#viewer-walk strong').textContent()).toBe('Studies where split=test, finding=Mass');
     await page.close();
   });
 
@@ -241,7 +241,7 @@ describe('queues from the study browser’s filter and from a finding category',
     await page.getByRole('button', { name: 'Review Mass' }).click();
     await page.waitForURL((url) => url.searchParams.has('queue'));
     await waitForReview(page);
-    expect(await page.locator('#review-queue-position').textContent()).toBe(`1 of ${expected}`);
+    await expect.poll(() => page.locator('#review-queue-position').textContent()).toBe(`1 of ${expected}`);
     const inQuestion = await page.locator('.review-box[data-in-question="true"]').count();
     const studyId = new URL(page.url()).searchParams.get('study')!;
     const chunk = JSON.parse(readFileSync(builtFile('data', 'studies', `${studyId.slice(0, 2)}.json`), 'utf8')) as Record<string, SampleStudy>;

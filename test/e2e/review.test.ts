@@ -129,14 +129,14 @@ describe('the review page', () => {
   it('starts empty, names the release, and is axe-clean and keyboard-reachable', async () => {
     const { page, errors, offOrigin } = await openPage(browser, '/review/');
     await ready(page);
-    await expect(page.getByTestId('review-empty').textContent()).resolves.toContain('No verdicts yet');
-    await expect(page.locator('main').textContent()).resolves.toContain(RELEASE);
+    await expect.poll(() => page.getByTestId('review-empty').textContent()).toContain('No verdicts yet');
+    await expect.poll(() => page.locator('main').textContent()).toContain(RELEASE);
     // The name field is remembered across a reload.
     await page.getByLabel('Your name').fill('ana');
     await page.getByLabel('Your name').press('Tab');
     await page.reload();
     await ready(page);
-    await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('ana');
+    await expect.poll(() => page.getByLabel('Your name').inputValue()).toBe('ana');
     // Tab from the name field walks through the three exports, the import and the clear button.
     await page.getByLabel('Your name').focus();
     const reached: string[] = [];
@@ -158,14 +158,14 @@ describe('the review page', () => {
     await seed(page, seedRecords);
     await page.reload();
     await ready(page);
-    await expect(page.getByTestId('review-totals').textContent()).resolves.toContain('6 verdicts by 2 reviewers: ana (4), bea (2). 1 study marked reviewed.');
+    await expect.poll(() => page.getByTestId('review-totals').textContent()).toContain('6 verdicts by 2 reviewers: ana (4), bea (2). 1 study marked reviewed.');
     const disagreements = page.getByTestId('review-disagreements').locator('li');
-    await expect(disagreements.count()).resolves.toBe(1);
-    await expect(disagreements.first().textContent()).resolves.toContain('ana: not a finding (“vessel, "not" a mass”) · bea: correct');
-    await expect(disagreements.first().getByRole('link').getAttribute('href')).resolves.toBe(`/viewer/?study=${first.target.studyId}`);
+    await expect.poll(() => disagreements.count()).toBe(1);
+    await expect.poll(() => disagreements.first().textContent()).toContain('ana: not a finding (“vessel, "not" a mass”) · bea: correct');
+    await expect.poll(() => disagreements.first().getByRole('link').getAttribute('href')).toBe(`/viewer/?study=${first.target.studyId}`);
     // Mass: not a finding 1 (ana), correct 1 (bea), wrong finding BI-RADS 1 (ana); calcification: 1 missed.
     const massRow = page.getByTestId('review-per-category').locator('tr', { has: page.locator('th', { hasText: /^Mass$/ }) });
-    await expect(massRow.locator('td').allTextContents()).resolves.toEqual(['1', '0', '0', '1', '1', '0']);
+    await expect.poll(() => massRow.locator('td').allTextContents()).toEqual(['1', '0', '0', '1', '1', '0']);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-with-data');
 
@@ -187,17 +187,17 @@ describe('the review page', () => {
     expect(lines).toContain(FINDING_LINES[first.line - 1]);
     expect(lines).not.toContain(FINDING_LINES[second.line - 1]);
     expect(lines.filter((line) => line.includes('10.0,20.0,110.0,140.0'))).toHaveLength(1);
-    await expect(page.getByTestId('review-status').textContent()).resolves.toBe('Corrected finding_annotations.csv: 0 boxes removed, 1 changed, 1 missed findings added.');
+    await expect.poll(() => page.getByTestId('review-status').textContent()).toBe('Corrected finding_annotations.csv: 0 boxes removed, 1 changed, 1 missed findings added.');
 
     // Clear: Escape cancels, the confirmation clears this release only.
     await page.getByRole('button', { name: 'Clear all verdicts…' }).click();
-    await expect(page.locator('#review-clear-count').textContent()).resolves.toContain('all 6 verdicts');
+    await expect.poll(() => page.locator('#review-clear-count').textContent()).toContain('all 6 verdicts');
     await page.keyboard.press('Escape');
-    await expect(storedRecords(page).then((r) => r.length)).resolves.toBe(7);
+    await expect.poll(() => storedRecords(page).then((r) => r.length)).toBe(7);
     await page.getByRole('button', { name: 'Clear all verdicts…' }).click();
     await page.getByTestId('confirm-clear').click();
     await page.getByTestId('review-empty').waitFor();
-    await expect(storedRecords(page)).resolves.toEqual([seedRecords[6]]);
+    await expect.poll(() => storedRecords(page)).toEqual([seedRecords[6]]);
 
     expect(await importFile(page, json.path)).toBe(`Imported ${json.name}: 6 added, 0 updated (the file’s were newer), 0 conflicting, 0 unchanged.`);
     expect(byIdentity(await storedRecords(page))).toEqual(byIdentity(seedRecords));

@@ -13,7 +13,7 @@ afterAll(async () => {
 describe('overview page', () => {
   it('loads cleanly, runs its script under the CSP, and has no axe violations', async () => {
     const { page, errors, offOrigin } = await openPage(browser, '/');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('VinDr-Mammo');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('VinDr-Mammo');
     const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain("'unsafe-inline'");

@@ -58,8 +58,8 @@ describe('/audit/split-file/', () => {
 
     const { page, errors, offOrigin } = await openPage(browser, '/audit/split-file/');
     await chooseFile(page, path);
-    expect(await page.getByTestId('report-conclusion').textContent()).toBe(expected.conclusion);
-    expect(await page.getByTestId('report-file').textContent()).toContain(`my-folds.csv: ${expected.file.rows.toLocaleString('en-US')} rows, sha256 ${cli.sha256}`);
+    await expect.poll(() => page.getByTestId('report-conclusion').textContent()).toBe(expected.conclusion);
+    await expect.poll(() => page.getByTestId('report-file').textContent()).toContain(`my-folds.csv: ${expected.file.rows.toLocaleString('en-US')} rows, sha256 ${cli.sha256}`);
     const rows = page.locator('[data-testid="table-attributes"] tbody tr');
     expect(await rows.count()).toBe(6 - expected.notTestable.length);
     const json = await downloadText(page, () => page.getByTestId('download-json').click());
@@ -134,8 +134,8 @@ describe('/audit/split-file/', () => {
     await writeFile(path, text);
     const { page } = await openPage(browser, '/audit/split-file/');
     await chooseFile(page, path);
-    expect(await page.getByTestId('split-status').textContent()).toContain(message);
-    expect(await page.getByTestId('split-report').textContent()).toBe('');
+    await expect.poll(() => page.getByTestId('split-status').textContent()).toContain(message);
+    await expect.poll(() => page.getByTestId('split-report').textContent()).toBe('');
     await page.close();
   });
 });

@@ -42,9 +42,9 @@ describe('study browser', () => {
     await loaded(page);
     expect(index.rows.length).toBe(stats.counts.studies.all);
     expect(await status(page)).toBe(countText(stats.counts.studies.all));
-    expect(await page.locator('#study-rows tr').count()).toBe(Math.min(50, index.rows.length));
+    await expect.poll(() => page.locator('#study-rows tr').count()).toBe(Math.min(50, index.rows.length));
     expect(await firstIds(page, 3)).toEqual(index.rows.slice(0, 3).map((r) => r[0]));
-    expect(await page.locator('#study-page').textContent()).toBe(`Page 1 of ${Math.ceil(index.rows.length / 50)}`);
+    await expect.poll(() => page.locator('#study-page').textContent()).toBe(`Page 1 of ${Math.ceil(index.rows.length / 50)}`);
 
     await page.getByLabel('Split').selectOption('test');
     expect(await status(page)).toBe(countText(stats.counts.studies.test));
@@ -89,7 +89,7 @@ describe('study browser', () => {
 
     await page.getByLabel('Study id starts with').fill('zz');
     expect(await status(page)).toBe(countText(0));
-    expect(await page.locator('#study-rows').textContent()).toContain('No study matches these filters.');
+    await expect.poll(() => page.locator('#study-rows').textContent()).toContain('No study matches these filters.');
   });
 
   it('sorts, and keeps filters, sort and page in the URL (reload and back/forward)', async () => {
@@ -99,7 +99,7 @@ describe('study browser', () => {
     await page.getByLabel('Sort by').selectOption('boxes');
     await page.getByLabel('Order').selectOption('desc');
     const maxBoxes = Math.max(...index.rows.filter((r) => r[1] === 1).map((r) => r[7]));
-    expect(await page.locator('#study-rows tr').first().locator('td').nth(4).textContent()).toBe(String(maxBoxes));
+    await expect.poll(() => page.locator('#study-rows tr').first().locator('td').nth(4).textContent()).toBe(String(maxBoxes));
     expect(await page.locator('th[data-sort="boxes"]').getAttribute('aria-sort')).toBe('descending');
     await page.getByRole('button', { name: 'Next' }).click();
     expect(new URL(page.url()).search).toBe('?split=test&sort=-boxes&page=2');
@@ -107,10 +107,10 @@ describe('study browser', () => {
 
     await page.reload({ waitUntil: 'networkidle' });
     await loaded(page);
-    expect(await page.getByLabel('Split').inputValue()).toBe('test');
-    expect(await page.getByLabel('Sort by').inputValue()).toBe('boxes');
-    expect(await page.getByLabel('Order').inputValue()).toBe('desc');
-    expect(await page.locator('#study-page').textContent()).toMatch(/^Page 2 of /);
+    await expect.poll(() => page.getByLabel('Split').inputValue()).toBe('test');
+    await expect.poll(() => page.getByLabel('Sort by').inputValue()).toBe('boxes');
+    await expect.poll(() => page.getByLabel('Order').inputValue()).toBe('desc');
+    await expect.poll(() => page.locator('#study-page').textContent()).toMatch(/^Page 2 of /);
     expect(await firstIds(page, 5)).toEqual(page2);
 
     await page.goBack();
@@ -120,7 +120,7 @@ describe('study browser', () => {
     await page.goBack();
     await page.goBack();
     await expect.poll(() => status(page)).toBe(countText(index.rows.length));
-    expect(await page.getByLabel('Split').inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel('Split').inputValue()).toBe('');
     await page.goForward();
     await expect.poll(() => status(page)).toBe(countText(stats.counts.studies.test));
   });
@@ -145,7 +145,7 @@ describe('study browser', () => {
     await next.focus();
     await page.keyboard.press('Enter');
     if (both > 50) {
-      expect(await page.locator('#study-page').textContent()).toMatch(/^Page 2 of /);
+      await expect.poll(() => page.locator('#study-page').textContent()).toMatch(/^Page 2 of /);
     }
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next');
     // The table's scroll region takes focus too, so a keyboard user can scroll it sideways on a phone.
@@ -157,7 +157,7 @@ describe('study browser', () => {
     const withImages = index.rows.filter((r) => r[8] === 1).map((r) => r[0]);
     expect(withImages.length).toBeGreaterThan(0);
     await loaded(page);
-    expect(await page.getByLabel('Only studies with images available (in this build)').isChecked()).toBe(true);
+    await expect.poll(() => page.getByLabel('Only studies with images available (in this build)').isChecked()).toBe(true);
     expect(await status(page)).toBe(countText(withImages.length));
     const hrefs = await page.locator('#study-rows th[scope="row"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(withImages.slice(0, 50).map((id) => `/viewer/?study=${id}&images=1`));

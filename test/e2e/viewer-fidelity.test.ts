@@ -202,8 +202,8 @@ describe('the greyscale pipeline of PS3.3 C.11', () => {
     ]);
     await openFixtureStudy(page, browser.baseURL, study, files);
     await settledStates(page);
-    expect(await page.locator('#view-preset-0 option').allTextContents()).toEqual(['Header 1: centre 2037, width 2310 \u2014 STANDARD']);
-    expect(await page.locator('#view-preset-1 option').allTextContents()).toEqual(['Header LUT 1: 4096 entries from 0 \u2014 SQUARE ROOT', 'Header 1: centre 2048, width 4096']);
+    await expect.poll(() => page.locator('#view-preset-0 option').allTextContents()).toEqual(['Header 1: centre 2037, width 2310 \u2014 STANDARD']);
+    await expect.poll(() => page.locator('#view-preset-1 option').allTextContents()).toEqual(['Header LUT 1: 4096 entries from 0 \u2014 SQUARE ROOT', 'Header 1: centre 2048, width 4096']);
     // Choosing the window instead of the table redraws with the window: stored 1024 → LINEAR 2048/4096.
     await page.locator('#view-preset-1').selectOption({ index: 1 });
     const c = { ...CASES.voiLutSequence, voiLut: undefined };

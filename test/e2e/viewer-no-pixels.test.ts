@@ -91,7 +91,7 @@ describe('a release of the two annotation CSVs only', () => {
     const study = studyWithBoxes();
     const { page, errors, offOrigin } = await openPage(browser, '/viewer/');
     await openSchematic(page, `/viewer/?study=${study.id}`);
-    expect(await page.locator('.viewer-cell h2').allTextContents()).toEqual(LABELS);
+    await expect.poll(() => page.locator('.viewer-cell h2').allTextContents()).toEqual(LABELS);
     expect(await page.locator('.viewer-cell').evaluateAll((cells) => cells.map((c) => (c as HTMLElement).dataset.state))).toEqual(['schematic', 'schematic', 'schematic', 'schematic']);
 
     for (let slot = 0; slot < 4; slot++) {
@@ -166,7 +166,7 @@ describe('a release of the two annotation CSVs only', () => {
     expect(await visibleBoxes()).toEqual(all);
     await page.locator('body').press('b');
     expect(await visibleBoxes()).toEqual([]);
-    expect(await page.getByLabel('Boxes', { exact: true }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByLabel('Boxes', { exact: true }).isChecked()).toBe(false);
     // Hidden means not painted: the outline's colour is gone from where the box was.
     const slot = LABELS.findIndex((l) => study.images.find((i) => `${i.laterality}${i.view}` === l)!.boxes.some((b) => !b.outOfBounds));
     const image = study.images.find((i) => `${i.laterality}${i.view}` === LABELS[slot])!;
@@ -190,11 +190,11 @@ describe('a release of the two annotation CSVs only', () => {
   it('says an id that is not in the release is not in it, with no panels and no failed request', async () => {
     const { page, errors } = await openPage(browser, '/viewer/?study=00000000notastudy');
     await page.locator('#viewer-grid[data-mode="unknown"]').waitFor({ state: 'attached' });
-    expect(await page.locator('#viewer-status').textContent()).toBe(
+    await expect.poll(() => page.locator('#viewer-status').textContent()).toBe(
       'Study “00000000notastudy” is not in this release: breast-level_annotations.csv has no such study_id. Check the id, or pick a study from the study list.',
     );
-    expect(await page.locator('#viewer-grid').isVisible()).toBe(false);
-    expect(await page.getByRole('note', { name: 'Why there are no pixels' }).isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#viewer-grid').isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('note', { name: 'Why there are no pixels' }).isVisible()).toBe(false);
     await screenshot(page, 'viewer-unknown-id');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -216,13 +216,13 @@ describe('a release of the two annotation CSVs only', () => {
     await page.waitForURL((url) => url.pathname === '/viewer/' && url.searchParams.get('study') === expected[0]);
     expect(new URL(page.url()).searchParams.get('split')).toBe('test');
     await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
-    expect(await page.locator('#viewer-walk').textContent()).toBe(`Study 1 of ${expected.length} in the study list’s filter.`);
+    await expect.poll(() => page.locator('#viewer-walk').textContent()).toBe(`Study 1 of ${expected.length} in the study list’s filter.`);
     expect(await page.getByRole('link', { name: '← Previous study' }).getAttribute('href')).toBe(`/viewer/?study=${expected[expected.length - 1]}&split=test&birads=5`);
 
     await page.locator('body').press('n');
     await page.waitForURL((url) => url.searchParams.get('study') === expected[1]);
     await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
-    expect(await page.locator('#viewer-walk').textContent()).toBe(`Study 2 of ${expected.length} in the study list’s filter.`);
+    await expect.poll(() => page.locator('#viewer-walk').textContent()).toBe(`Study 2 of ${expected.length} in the study list’s filter.`);
     await page.getByRole('link', { name: 'Next study →' }).click();
     await page.waitForURL((url) => url.searchParams.get('study') === expected[2]);
     await page.locator('#viewer-grid[data-walk="ready"]').waitFor();

@@ -90,7 +90,7 @@ it('served with --data: the study list’s "images available" counts the release
   await expect.poll(() => page.getByLabel(label).isChecked()).toBe(true);
   const expectedIds = readdirSync(join(DEMO, 'images')).sort();
   await expect.poll(() => page.locator('#study-rows th[scope="row"] a > span:first-child').allTextContents()).toEqual(expectedIds);
-  expect(await page.locator(`#study-rows a[href^="/viewer/?study=${target.id}"]`).textContent()).toContain('Open in viewer');
+  await expect.poll(() => page.locator(`#study-rows a[href^="/viewer/?study=${target.id}"]`).textContent()).toContain('Open in viewer');
   await screenshot(page, 'served-release-studies');
   expect(await axeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
@@ -104,7 +104,7 @@ it('static (astro preview): the same study is a schematic that says to serve the
   expect(await reason.getAttribute('data-cause')).toBe('not-copied-into-build');
   expect(await reason.textContent()).toContain('served without the release’s images');
   expect(await reason.locator('code').textContent()).toBe('npm start -- --data DIR');
-  expect(await page.locator('.viewer-schematic').count()).toBe(4);
+  await expect.poll(() => page.locator('.viewer-schematic').count()).toBe(4);
   await screenshot(page, 'served-release-static-schematic');
   expect(await axeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);

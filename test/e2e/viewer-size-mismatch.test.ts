@@ -33,7 +33,7 @@ it('warns on the view, draws boxes at the CSV coordinates and lists the box outs
       'One box falls outside the file\'s pixels (CSV line 9): listed in the side panel.',
   );
   // The other views have no size warning.
-  expect(await page.locator('.viewer-cell[data-size-mismatch="true"]').count()).toBe(1);
+  await expect.poll(() => page.locator('.viewer-cell[data-size-mismatch="true"]').count()).toBe(1);
 
   // The lesion box sits on the CSV's coordinates over the file's pixels.
   const drawn = await page.evaluate(() => window.vindrViewer!.drawnBoxes(1).map((b) => ({ drawn: b.drawn, colour: b.colour })));

@@ -113,11 +113,11 @@ describe('a built sample study', () => {
     await page.goto(new URL(`/viewer/?study=${ids[0]}&images=1`, browser.baseURL).href);
     await page.waitForFunction(() => window.vindrViewer !== undefined);
     await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
-    expect(await page.locator('#viewer-walk').textContent()).toBe(`Study 1 of ${ids.length} in the study list’s filter.`);
+    await expect.poll(() => page.locator('#viewer-walk').textContent()).toBe(`Study 1 of ${ids.length} in the study list’s filter.`);
     await page.locator('body').press('n');
     await page.waitForURL((url) => url.searchParams.get('study') === ids[1]);
     await page.waitForFunction(() => window.vindrViewer !== undefined);
-    expect(await page.locator('#viewer-study').textContent()).toBe(ids[1]);
+    await expect.poll(() => page.locator('#viewer-study').textContent()).toBe(ids[1]);
     await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
     await page.locator('body').press('p');
     await page.waitForURL((url) => url.searchParams.get('study') === ids[0]);
@@ -141,7 +141,7 @@ describe('fixture studies', () => {
     ]);
     await openFixtureStudy(page, browser.baseURL, study, files);
     expect(await settledStates(page)).toEqual(['ready', 'ready', 'empty', 'empty']);
-    expect(await page.locator('#view-2').locator('..').locator('.viewer-message').textContent()).toContain('no RMLO image');
+    await expect.poll(() => page.locator('#view-2').locator('..').locator('.viewer-message').textContent()).toContain('no RMLO image');
 
     const flipped = await page.evaluate(() => [0, 1].map((i) => window.vindrViewer!.view(i)!.isFlipped()));
     expect(flipped).toEqual([true, false]);
@@ -223,7 +223,7 @@ describe('fixture studies', () => {
       'RMLO: this is not a DICOM file (no DICM marker at byte 128).',
       'LMLO: the file could not be fetched (HTTP 404 Not Found).',
     ]);
-    expect(await page.locator('.viewer-cell').nth(1).locator('.viewer-message details code').textContent()).toMatch(/Invalid typed array length/);
+    await expect.poll(() => page.locator('.viewer-cell').nth(1).locator('.viewer-message details code').textContent()).toMatch(/Invalid typed array length/);
     expect((await canvasStats(page, 0)).distinct).toBeGreaterThan(20);
     await screenshot(page, 'viewer-fixture-broken');
     expect(await axeViolations(page)).toEqual([]);
@@ -256,7 +256,7 @@ describe('fixture studies', () => {
     await page.route('**/*', (route) => route.continue());
     await openFixtureStudy(page, browser.baseURL, ls.study, ls.files);
     expect((await settledStates(page))[0]).toBe('error');
-    expect(await page.locator('.viewer-message .viewer-reason').first().textContent()).toBe('RCC: its compression, JPEG-LS lossless (1.2.840.10008.1.2.4.80), is not supported by this viewer.');
+    await expect.poll(() => page.locator('.viewer-message .viewer-reason').first().textContent()).toBe('RCC: its compression, JPEG-LS lossless (1.2.840.10008.1.2.4.80), is not supported by this viewer.');
     await page.close();
   });
 });
