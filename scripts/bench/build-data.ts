@@ -13,7 +13,6 @@ import { astroCommand } from '../../src/node/astro-cli.ts';
 import { describe, generateRelease, runMeasured } from './stats.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** A copy of what `astro build` reads (sources, config, public/), with node_modules linked. */
 function scratchProject(): string {
@@ -27,7 +26,7 @@ function scratchProject(): string {
 async function benchRelease(label: string, release: string): Promise<void> {
   const project = scratchProject();
   try {
-    const prepare = await runMeasured([TSX, join(ROOT, 'scripts', 'build-site.ts')], ['--data', release, '--prepare-only', '--data-out', join(project, 'public')], ROOT);
+    const prepare = await runMeasured([process.execPath, join(ROOT, 'scripts', 'launch.mjs'), 'build-site'], ['--data', release, '--prepare-only', '--data-out', join(project, 'public')], ROOT);
     process.stdout.write(describe(`${label}: data step (--prepare-only)`, prepare));
     const { bin, env } = astroCommand(project);
     const astro = await runMeasured([bin], ['build'], project, env);

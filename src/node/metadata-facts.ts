@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { ReleaseInputError, type InputLocation } from '../lib/csv/errors.ts';
 import { wantsMetadataWorker } from '../lib/release/metadata-worker-choice.ts';
 import { ImageFactsTable, type ImageFactsParts } from '../lib/release/image-facts-table.ts';
+import type { Interner } from '../lib/release/interner.ts';
 import { FILES } from '../lib/vocabulary.ts';
 import { readMetadataFacts, type CsvFileInfo } from './read-release.ts';
 
@@ -25,9 +26,12 @@ export type WorkerReply =
   | { kind: 'input-error'; location: InputLocation; reason: string }
   | { kind: 'failure'; message: string };
 
-/** Reads metadata.csv on this thread; null when the release has none. */
-export async function collectMetadataFacts(dir: string): Promise<CollectedFacts | null> {
-  const table = new ImageFactsTable();
+/**
+ * Reads metadata.csv on this thread; null when the release has none. `known`: the release index's images, complete
+ * by now (see ImageFactsTable.known).
+ */
+export async function collectMetadataFacts(dir: string, known: Interner | null = null): Promise<CollectedFacts | null> {
+  const table = new ImageFactsTable(undefined, known);
   const info = await readMetadataFacts(dir, (facts) => table.add(facts));
   return info === null ? null : { info, table };
 }
@@ -83,9 +87,15 @@ function fileSize(path: string): number {
 
 /**
  * Starts reading metadata.csv: on a worker when `threads` allows and wantsMetadataWorker says so, else on this
- * thread when the result is first awaited. `workerMinBytes` replaces the rules by one size.
+ * thread when the result is first awaited (after the annotation CSVs: `knownImages` then gives the release index's
+ * images). `workerMinBytes` replaces the rules by one size.
  */
-export function startMetadataJob(dir: string, threads = true, workerMinBytes = WORKER_MIN_BYTES_OVERRIDE): MetadataJob {
+export function startMetadataJob(
+  dir: string,
+  threads = true,
+  knownImages: () => Interner | null = () => null,
+  workerMinBytes = WORKER_MIN_BYTES_OVERRIDE,
+): MetadataJob {
   let source = threads ? workerSource() : null;
   if (source !== null) {
     const wanted = wantsMetadataWorker({
@@ -101,7 +111,7 @@ export function startMetadataJob(dir: string, threads = true, workerMinBytes = W
     let started: Promise<CollectedFacts | null> | null = null;
     return {
       get result() {
-        started ??= collectMetadataFacts(dir);
+        started ??= collectMetadataFacts(dir, knownImages());
         return started;
       },
       where: 'this thread',

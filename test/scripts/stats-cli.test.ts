@@ -269,7 +269,7 @@ describe('the prebuilt bundle against tsx scripts/stats.ts', () => {
       scripts: Record<string, string>;
     };
     expect(manifest.bin['vindr-stats']).toBe('build/vindr-stats.mjs');
-    expect(manifest.scripts.prepare).toBe('tsx scripts/build-stats-bin.ts');
+    expect(manifest.scripts.prepare).toMatch(/^tsx scripts\/build-stats-bin.ts && /);
     expect((await readFile(bundleEntry, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 });

@@ -39,7 +39,7 @@ import { StatsAccumulator } from ${JSON.stringify(new URL('../../src/lib/release
 import { computeStats, serializeStats } from ${compute};
 import { streamBreastRows, streamFindingRows } from ${JSON.stringify(new URL('../../src/node/read-release.ts', import.meta.url).href)};
 const dir = process.argv[2];
-const job = startMetadataJob(dir, true, 0);
+const job = startMetadataJob(dir, true, () => null, 0);
 try {
   const accumulator = new StatsAccumulator();
   await streamBreastRows(dir, (row) => accumulator.addBreastRow(row));

@@ -15,7 +15,7 @@ import { invalidValue, ReleaseInputError } from './errors.ts';
 import { matchColumns, type ColumnIndex } from './header.ts';
 import { parsePythonList } from './python-list.ts';
 import { parseDicomAge } from './dicom-age.ts';
-import { chooseSpacingMm, parseSpacingCell } from '../release/image-spacing.ts';
+import { spacingCellsReader } from '../release/image-spacing.ts';
 import {
   BREAST_BIRADS,
   BREAST_DENSITY,
@@ -121,6 +121,7 @@ export function metadataFactsParser(
   const at = matchColumns(file, headerCells, METADATA_REQUIRED_COLUMNS, METADATA_OPTIONAL_COLUMNS);
   const width = headerCells.length;
   const text = (cells: readonly string[], index: number): string => (index < 0 ? '' : cells[index].trim());
+  const spacingMm = spacingCellsReader();
   return (cells, line) => {
     checkFieldCount(file, cells, width, line);
     return {
@@ -130,7 +131,7 @@ export function metadataFactsParser(
       manufacturer: text(cells, at.Manufacturer),
       model: text(cells, at["Manufacturer's Model Name"]),
       photometric: text(cells, at['Photometric Interpretation']),
-      pixelSpacingMm: chooseSpacingMm(parseSpacingCell(text(cells, at['Pixel Spacing'])), parseSpacingCell(text(cells, at['Imager Pixel Spacing']))),
+      pixelSpacingMm: spacingMm(text(cells, at['Pixel Spacing']), text(cells, at['Imager Pixel Spacing'])),
     };
   };
 }

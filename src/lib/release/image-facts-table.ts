@@ -21,7 +21,17 @@ export interface ImageFactsParts {
 }
 
 export class ImageFactsTable {
+  /**
+   * The release index's image ids when the file is read on the index's own thread, after the annotation CSVs: row
+   * i is then image i of the index, so a million ids are not held twice (~70 MB at 1,000,000 images); `images`
+   * holds only the images the index lacks, in rows from `known.size` on. Null on a worker, which has no index.
+   */
+  readonly known: Interner | null;
+  /** First row of an image that `known` lacks (0 without `known`). */
+  readonly offset: number;
+  /** Ids of the images that `known` lacks (every image without `known`), row - offset → id. */
   readonly images: Interner;
+  private lastKnown = -1;
   readonly vendors: Interner;
   /** Model names and photometric interpretations (few distinct values). */
   readonly texts: Interner;
@@ -39,7 +49,9 @@ export class ImageFactsTable {
   /** First stated pixel spacing of each image (mm along a row), NaN when none. */
   pixelSpacingMm: Float32Array;
 
-  constructor(parts?: ImageFactsParts) {
+  constructor(parts?: ImageFactsParts, known: Interner | null = null) {
+    this.known = parts ? null : known;
+    this.offset = this.known?.size ?? 0;
     this.images = parts ? Interner.fromParts(parts.images) : new Interner();
     this.vendors = new Interner();
     for (const name of parts?.vendorNames ?? []) this.vendors.add(name);
@@ -53,15 +65,20 @@ export class ImageFactsTable {
     this.model = parts?.model ?? new Int32Array(0);
     this.photometric = parts?.photometric ?? new Int32Array(0);
     this.pixelSpacingMm = parts?.pixelSpacingMm ?? new Float32Array(0);
+    // Sized once for the images the index holds: no doubling, whose old and new arrays would briefly coexist.
+    if (this.offset > 0) this.grow(this.offset - 1, this.offset);
   }
 
   add(facts: MetadataFacts): void {
-    const before = this.images.size;
-    const image = this.images.add(facts.imageId);
-    if (this.images.size > before) {
-      if (image >= this.firstLine.length) this.grow(image);
-      this.firstLine[image] = facts.line;
+    let image = this.known ? this.known.findNear(facts.imageId, this.lastKnown) : -1;
+    if (image >= 0) {
+      this.lastKnown = image;
+    } else {
+      const before = this.images.size;
+      image = this.offset + this.images.add(facts.imageId);
+      if (this.images.size > before && image >= this.firstLine.length) this.grow(image);
     }
+    if (this.rows[image] === 0) this.firstLine[image] = facts.line;
     this.rows[image]++;
     if (facts.ageYears !== null && Number.isNaN(this.ageYears[image])) {
       this.ageYears[image] = facts.ageYears;
@@ -74,8 +91,8 @@ export class ImageFactsTable {
   }
 
   /** Grows every per-image array to the same new length (one check per row instead of eight). */
-  private grow(image: number): void {
-    const last = Math.max(image + 1, this.firstLine.length * 2, 1024) - 1;
+  private grow(image: number, length = Math.max(image + 1, this.firstLine.length * 2, 1024)): void {
+    const last = length - 1;
     this.ageYears = ensureCapacity(this.ageYears, last, Number.NaN);
     this.ageLine = ensureCapacity(this.ageLine, last);
     this.vendor = ensureCapacity(this.vendor, last, -1);
@@ -86,11 +103,18 @@ export class ImageFactsTable {
     this.pixelSpacingMm = ensureCapacity(this.pixelSpacingMm, last, Number.NaN);
   }
 
+  /** Rows: one per image named (with `known`, also a row, without any, for each known image the file omits). */
   get size(): number {
-    return this.images.size;
+    return this.offset + this.images.size;
+  }
+
+  /** The image id of a row. */
+  imageId(row: number): string {
+    return this.known && row < this.offset ? this.known.get(row) : this.images.get(row - this.offset);
   }
 
   toParts(): ImageFactsParts {
+    if (this.known) throw new Error('ImageFactsTable.toParts: a table over a release index stays on its thread');
     return {
       images: this.images.toParts(),
       ageYears: this.ageYears,

@@ -12,12 +12,31 @@ type StatedSource = (typeof SOURCE_CODES)[number];
  * The numbers of a spacing value as metadata.csv writes it: DICOM multi-valued "0.085\0.085" or a list literal
  * "[0.085, 0.085]". Empty when the text holds no number; null when some part is not a number (a malformed cell).
  */
-export function parseSpacingCell(text: string): number[] | null {
+function parseSpacingCell(text: string): number[] | null {
   const inner = text.trim().replace(/^\[(.*)\]$/s, '$1').trim();
   if (inner === '') return [];
   const parts = inner.split(/\s*[\\,]\s*/);
   const values = parts.map((part) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(part) ? Number(part) : Number.NaN));
   return values.some((value) => Number.isNaN(value)) ? null : values;
+}
+
+/**
+ * chooseSpacingMm of two spacing cells as metadata.csv writes them, remembered per pair of texts: a release states
+ * a handful of spacings over its many rows, and parsing each cell again was a tenth of the stats command's time.
+ */
+export function spacingCellsReader(): (pixelSpacing: string, imagerPixelSpacing: string) => number {
+  const known = new Map<string, number>();
+  return (pixelSpacing, imagerPixelSpacing) => {
+    const key = `${pixelSpacing}\u0000${imagerPixelSpacing}`;
+    let mm = known.get(key);
+    if (mm === undefined) {
+      mm = chooseSpacingMm(parseSpacingCell(pixelSpacing), parseSpacingCell(imagerPixelSpacing));
+      // A malformed release could state a new spacing on every row: keep the memory bounded.
+      if (known.size >= 4096) known.clear();
+      known.set(key, mm);
+    }
+    return mm;
+  };
 }
 
 /**

@@ -93,8 +93,11 @@ export class StatsAccumulator implements AccumulatedRelease {
     const textIds = table.texts.values().map((name) => this.texts.add(name));
     const text = (id: number) => (id < 0 ? -1 : textIds[id]);
     let previous = -1;
+    const shared = table.known === this.index.images;
     for (let row = 0; row < table.size; row++) {
-      const image = this.index.images.findFromNear(table.images, row, previous);
+      // A known image metadata.csv does not name.
+      if (table.rows[row] === 0) continue;
+      const image = shared ? (row < table.offset ? row : -1) : this.index.images.findFromNear(table.images, row, previous);
       if (image >= 0) previous = image;
       if (image < 0) {
         for (let i = 0; i < table.rows[row]; i++) {
@@ -102,7 +105,7 @@ export class StatsAccumulator implements AccumulatedRelease {
             file,
             line: table.firstLine[row],
             study_id: '',
-            image_id: table.images.get(row),
+            image_id: table.imageId(row),
             detail: `image not listed in ${FILES.breast}; ignored`,
           }));
         }

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { sourcePath } from '../project-root.ts';
 import { runDicomJob } from './dicom-job.ts';
 import type { DicomJob, DicomJobResult } from './dicom-job.ts';
 
@@ -22,7 +23,7 @@ function tsxEsmApi(): string {
 }
 
 function startWorker(): Worker {
-  const entry = new URL('./render-worker.ts', import.meta.url).href;
+  const entry = pathToFileURL(sourcePath('src/node/demo/render-worker.ts')).href;
   const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
   // No inherited flags: the bootstrap registers tsx itself, and a parent's flags (vitest's `--conditions
   // development`) would change how tsx's own files resolve.

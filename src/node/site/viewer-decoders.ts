@@ -3,19 +3,16 @@
 // Written through the build's output sink like every other file of the site.
 
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { WORKERS_DIR } from '../../lib/site-data/outputs.ts';
+import { sourcePath } from '../project-root.ts';
 import type { OutputSink } from './output-sink.ts';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 export function buildDecoderWorkers(sink: OutputSink): void {
   const require = createRequire(import.meta.url);
   const wasm = require.resolve('@cornerstonejs/codec-openjpeg/decodewasm');
   const result = buildSync({
-    entryPoints: [resolve(HERE, '../../viewer/jpeg2000.worker.ts')],
+    entryPoints: [sourcePath('src/viewer/jpeg2000.worker.ts')],
     outfile: 'jpeg2000.worker.min.js',
     write: false,
     bundle: true,

@@ -1,16 +1,26 @@
 // Each image's stated pixel spacing: the cell formats, the header's precedence, the Float32 read-back.
 import { describe, expect, test } from 'vitest';
-import { chooseSpacingMm, ImageSpacing, parseSpacingCell } from '../../../src/lib/release/image-spacing.ts';
+import { chooseSpacingMm, ImageSpacing, spacingCellsReader } from '../../../src/lib/release/image-spacing.ts';
 
-describe('parseSpacingCell', () => {
-  test('list literal, DICOM backslashes, one value, empty, malformed', () => {
-    expect(parseSpacingCell('[0.085, 0.085]')).toEqual([0.085, 0.085]);
-    expect(parseSpacingCell(' 0.1\\0.094 ')).toEqual([0.1, 0.094]);
-    expect(parseSpacingCell('8.3e-2')).toEqual([0.083]);
-    expect(parseSpacingCell('[]')).toEqual([]);
-    expect(parseSpacingCell('')).toEqual([]);
-    expect(parseSpacingCell('[0.1, abc]')).toBeNull();
-    expect(parseSpacingCell('0.1 mm')).toBeNull();
+describe('spacingCellsReader: metadata.csv’s Pixel Spacing and Imager Pixel Spacing cells → mm along a row', () => {
+  test('list literal, DICOM backslashes, one value, empty, malformed (then the other cell)', () => {
+    const spacing = spacingCellsReader();
+    expect(spacing('[0.085, 0.07]', '')).toBe(0.07);
+    expect(spacing(' 0.1\\0.094 ', '')).toBe(0.094);
+    expect(spacing('8.3e-2', '')).toBe(0.083);
+    expect(spacing('[]', '[0.05, 0.06]')).toBe(0.06);
+    expect(spacing('', '0.04')).toBe(0.04);
+    expect(spacing('[0.1, abc]', '0.03')).toBe(0.03);
+    expect(spacing('0.1 mm', '')).toBeNaN();
+  });
+
+  test('remembers each pair of cells, and gives the same answers after forgetting them all (4,096 pairs)', () => {
+    const spacing = spacingCellsReader();
+    const answers = Array.from({ length: 5000 }, (_, i) => spacing(`[${i + 1}e-4, ${i + 1}e-4]`, ''));
+    expect(answers[0]).toBeCloseTo(1e-4, 12);
+    expect(answers[4999]).toBeCloseTo(0.5, 12);
+    expect(spacing('[1e-4, 1e-4]', '')).toBe(answers[0]);
+    expect(spacing('[5000e-4, 5000e-4]', '')).toBe(answers[4999]);
   });
 });
 

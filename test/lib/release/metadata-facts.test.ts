@@ -1,6 +1,7 @@
 // metadata.csv read into an ImageFactsTable (on a worker for large files): the same stats as row by row.
 import { describe, expect, test } from 'vitest';
 import { ImageFactsTable } from '../../../src/lib/release/image-facts-table.ts';
+import { Interner } from '../../../src/lib/release/interner.ts';
 import { StatsAccumulator } from '../../../src/lib/release/stats-accumulator.ts';
 import { computeStats, serializeStats } from '../../../src/node/compute-stats.ts';
 import { collectMetadataFacts, startMetadataJob } from '../../../src/node/metadata-facts.ts';
@@ -22,6 +23,27 @@ describe('ImageFactsTable', () => {
     // The first non-empty model and photometric interpretation win, like the vendor.
     expect([table.texts.get(table.model[0]), table.texts.get(table.photometric[0]), table.model[1]]).toEqual(['Nuance', 'MONOCHROME2', -1]);
   });
+
+  test('over the release index: image i of the index is row i, other images get rows after them', () => {
+    const known = new Interner();
+    for (const id of ['a', 'b', 'c']) known.add(id);
+    const table = new ImageFactsTable(undefined, known);
+    const row = (line: number, imageId: string, ageYears: number | null) =>
+      table.add({ line, imageId, ageYears, manufacturer: '', model: '', photometric: '', pixelSpacingMm: Number.NaN });
+    row(2, 'c', null);
+    row(3, 'x', 41);
+    row(4, 'c', 70);
+    row(5, 'a', 55);
+    row(6, 'x', 42);
+    expect([table.size, table.offset, known.size]).toEqual([4, 3, 3]);
+    expect([0, 1, 2, 3].map((i) => [table.imageId(i), table.rows[i], table.firstLine[i], table.ageYears[i]])).toEqual([
+      ['a', 1, 5, 55],
+      ['b', 0, 0, Number.NaN],
+      ['c', 2, 2, 70],
+      ['x', 2, 3, 41],
+    ]);
+    expect(() => table.toParts()).toThrow(/stays on its thread/);
+  });
 });
 
 async function rowByRowStats(name: string): Promise<string> {
@@ -40,7 +62,7 @@ describe.each(['counting', 'quality'])('metadata of the %s fixture', (name) => {
   });
 
   test('read on a worker gives the same table as on this thread', async () => {
-    const job = startMetadataJob(releaseFixture(name), true, 0);
+    const job = startMetadataJob(releaseFixture(name), true, () => null, 0);
     const [viaJob, here] = await Promise.all([job.result, collectMetadataFacts(releaseFixture(name))]);
     expect(viaJob?.info).toEqual(here?.info);
     expect(viaJob?.table.images.values()).toEqual(here?.table.images.values());
