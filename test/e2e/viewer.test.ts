@@ -231,7 +231,7 @@ describe('fixture studies', () => {
     await page.close();
   });
 
-  it('decodes RLE, JPEG lossless, JPEG 2000 and baseline JPEG with dwv’s workers, and says JPEG-LS is not supported', async () => {
+  it('decodes RLE and JPEG 2000 with the viewer’s workers, JPEG lossless and baseline JPEG with dwv’s, and says JPEG-LS is not supported', async () => {
     const { page, errors } = await openPage(browser, '/viewer/?study=none');
     const { study, files } = fixtureStudy('fixture-compressed', [
       { laterality: 'R', view: 'CC', file: 'rle.dicom' },

@@ -1,5 +1,6 @@
 // Builds the viewer's own decoder workers over dwv's copies in /viewer/assets/workers/: JPEG 2000 by OpenJPEG in
-// WebAssembly (src/viewer/jpeg2000.worker.ts), bundled with esbuild into the file name dwv fetches, with its .wasm.
+// WebAssembly (src/viewer/jpeg2000.worker.ts), with its .wasm, and RLE (src/viewer/rle.worker.ts), each bundled with
+// esbuild into the file name dwv fetches.
 // Written through the build's output sink like every other file of the site.
 
 import { createRequire } from 'node:module';
@@ -12,8 +13,11 @@ export function buildDecoderWorkers(sink: OutputSink): void {
   const require = createRequire(import.meta.url);
   const wasm = require.resolve('@cornerstonejs/codec-openjpeg/decodewasm');
   const result = buildSync({
-    entryPoints: [sourcePath('src/viewer/jpeg2000.worker.ts')],
-    outfile: 'jpeg2000.worker.min.js',
+    entryPoints: {
+      'jpeg2000.worker.min': sourcePath('src/viewer/jpeg2000.worker.ts'),
+      'rle.worker.min': sourcePath('src/viewer/rle.worker.ts'),
+    },
+    outdir: 'workers',
     write: false,
     bundle: true,
     format: 'esm',
@@ -26,5 +30,5 @@ export function buildDecoderWorkers(sink: OutputSink): void {
   });
   for (const file of result.outputFiles) sink.writeBytes(`${WORKERS_DIR}/${file.path.split(/[\\/]/).pop()}`, file.contents);
   sink.copyFile(wasm, `${WORKERS_DIR}/openjpegwasm_decode.wasm`);
-  sink.log('Viewer workers: JPEG 2000 by OpenJPEG (WebAssembly) in place of dwv’s JavaScript decoder');
+  sink.log('Viewer workers: JPEG 2000 by OpenJPEG (WebAssembly) and RLE (src/lib/viewer/rle-decode.ts) in place of dwv’s decoders');
 }
