@@ -38,6 +38,19 @@ function brokenJpeg2000(): Uint8Array {
   throw new Error('no JPEG 2000 codestream in the fixture');
 }
 
+/** The RLE fixture with its first segment's offset pointing past the frame (the viewer's RLE worker refuses it). */
+function brokenRle(): Uint8Array {
+  const bytes = new Uint8Array(readFileSync(join(FIXTURES, 'rle.dicom')));
+  // The frame header: 2 segments, the first at byte 64.
+  for (let i = 0; i < bytes.length - 8; i++) {
+    if (bytes[i] === 2 && bytes[i + 1] === 0 && bytes[i + 2] === 0 && bytes[i + 3] === 0 && bytes[i + 4] === 64 && bytes.subarray(i + 5, i + 8).every((b) => b === 0)) {
+      bytes.set([0xff, 0xff, 0, 0], i + 4);
+      return bytes;
+    }
+  }
+  throw new Error('no RLE frame header in the fixture');
+}
+
 function greyPng(width: number, height: number, grey: number): Buffer {
   const png = new PNG({ width, height });
   png.data.fill(grey);
@@ -80,6 +93,20 @@ describe('no silent failures', () => {
     expect(previewHidden, 'the preview of the replaced image is gone').toBe(true);
     await screenshot(page, 'viewer-fidelity-failures');
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a damaged RLE frame: the RLE worker’s error ends the load with a plain message, its words behind Details', async () => {
+    const { page } = await openPage(browser, '/viewer/?study=none');
+    const { study, files } = fixtureStudy('fixture-broken-rle', [{ ...SLOTS[0], file: brokenRle() }]);
+    const started = Date.now();
+    await openFixtureStudy(page, browser.baseURL, study, files);
+    expect((await settledStates(page))[0]).toBe('error');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    await expect.poll(() => page.locator('.viewer-message .viewer-reason').first().textContent()).toBe(
+      `${SLOTS[0].laterality}${SLOTS[0].view}: its RLE (1.2.840.10008.1.2.5) pixel data could not be decoded: the compressed data is damaged or not what the header says.`,
+    );
+    await expect.poll(() => page.locator('.viewer-cell').first().locator('.viewer-message details code').textContent()).toMatch(/RLE: RLE segment 1 lies outside the frame \(offset 65535\)/);
     await page.close();
   });
 });
