@@ -26,7 +26,7 @@ describe('HeaderCensus', () => {
     const census = { schemaVersion: 1 as const, files: 3, unreadable: 1, groups: headerCensus([header, { ...header, voiLutFunction: null }]) };
     const text = (await container.renderToString(HeaderCensus, { props: { census } })).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(text).toContain('Planmed · Nuance: 2 images');
-    expect(text).toContain('from the 3 DICOM files of this build (1 could not be read)');
+    expect(text).toContain('from the 3 DICOM files under the release’s images/ (1 could not be read): what to take');
     expect(text).toContain('VOI LUT Function (absent) (1) · SIGMOID (1)');
     expect(text).toContain('Window centre/width 2037/2310 (2)');
     expect(text).toContain('Presentation LUT Shape (absent) (2)');
