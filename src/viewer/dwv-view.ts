@@ -64,8 +64,11 @@ export class DwvView {
     this.app.init(options);
   }
 
-  /** Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. */
-  load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined): Promise<LoadedInfo> {
+  /**
+   * Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. `onDecoded` is called
+   * once the pixels are decoded, before they are drawn (the decode slot is then free for the next view).
+   */
+  load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined, onDecoded?: () => void): Promise<LoadedInfo> {
     return new Promise<LoadedInfo>((resolve, reject) => {
       const bytes = new Uint8Array(buffer);
       const prefixed = buffer.byteLength >= 132 && hasDicomPrefix(buffer);
@@ -97,13 +100,25 @@ export class DwvView {
       app.addEventListener('loadend', () => {
         if (settled) return;
         performance.mark(`viewer:parsed:${this.divId}`);
-        if (failure !== null || loaded === null) return fail(failure ?? 'dwv produced no image');
-        try {
-          const info = this.show(loaded, wantedChestWall, knownStoredSide);
-          finish(() => resolve(info));
-        } catch (error) {
-          fail(errorText(error));
+        if (failure !== null || loaded === null) {
+          onDecoded?.();
+          return fail(failure ?? 'dwv produced no image');
         }
+        const dataId = loaded;
+        const draw = () => {
+          if (settled) return;
+          try {
+            const info = this.show(dataId, wantedChestWall, knownStoredSide);
+            finish(() => resolve(info));
+          } catch (error) {
+            fail(errorText(error));
+          }
+        };
+        if (!onDecoded) return draw();
+        // The next view's decode starts first (its file is parsed and its worker started), then this one is drawn
+        // while that worker decodes: drawing no longer sits between two decodes.
+        onDecoded();
+        setTimeout(draw);
       });
       timers.push(setTimeout(() => fail(`the image did not finish decoding within ${LOAD_TIMEOUT_MS / 1000} s`), LOAD_TIMEOUT_MS));
       try {

@@ -9,7 +9,7 @@ import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { layoutCell } from './cell-layout.ts';
-import { createDecodeSlots, needsDecoder } from '../lib/viewer/decode-slots.ts';
+import { createDecodeSlots, decodeSlotsFor, needsDecoder } from '../lib/viewer/decode-slots.ts';
 import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 import type { LoadedImageFacts } from './side-panel.ts';
 import { renderViewMessage } from './view-message.ts';
@@ -18,6 +18,8 @@ export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
 
 /** One set of decoder slots for the page's four views. */
 const withDecodeSlot = createDecodeSlots(typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2);
+/** Whether this page has started a JPEG 2000 decode (the first one decodes alone: decodeSlotsFor). */
+let jpeg2000Started = false;
 
 /** The file's size when it differs from the CSV's height × width, or null when they agree. */
 function sizeMismatch(image: Pick<SampleImage, 'rows' | 'columns'>, info: Pick<LoadedInfo, 'rows' | 'columns'>): { rows: number; columns: number } | null {
@@ -93,9 +95,11 @@ export class ViewSlot {
     this.view = view;
     try {
       const stored = previews?.images[image.imageId]?.chestWall;
-      const load = () => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored);
+      const load = (onDecoded?: () => void) => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored, onDecoded);
       const syntax = result.buffer.byteLength >= 132 ? fileMetaTransferSyntax(new Uint8Array(result.buffer)) : null;
-      const info = await (needsDecoder(syntax) ? withDecodeSlot(load) : load());
+      const slots = decodeSlotsFor(syntax, jpeg2000Started);
+      if (slots !== 1) jpeg2000Started = true;
+      const info = await (needsDecoder(syntax) ? withDecodeSlot(load, slots) : load());
       if (this.destroyed) return;
       this.info = info;
       this.preview.classList.add('hidden');

@@ -251,6 +251,26 @@ describe('fixture studies', () => {
     await screenshot(page, 'viewer-fixture-compressed');
     expect(errors).toEqual([]);
 
+    // 640 rows: the JPEG 2000 worker decodes it in two bands on two threads. Drawn pixel for pixel like the same image
+    // uncompressed, in the view of the same size and orientation above it.
+    const tall = fixtureStudy('fixture-j2k-bands', [
+      { laterality: 'R', view: 'CC', file: 'uncompressed-tall.dicom' },
+      { laterality: 'R', view: 'MLO', file: 'jpeg2000-tall.dicom' },
+    ]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.route('**/*', (route) => route.continue());
+    await openFixtureStudy(page, browser.baseURL, tall.study, tall.files);
+    expect(await settledStates(page)).toEqual(['ready', 'empty', 'ready', 'empty']);
+    const drawn = await page.evaluate(() =>
+      [0, 2].map((i) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(`#view-${i} .viewLayer canvas`)!;
+        return Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
+      }),
+    );
+    expect(drawn[1].length).toBe(drawn[0].length);
+    expect(drawn[1].findIndex((value, i) => value !== drawn[0][i])).toBe(-1);
+    expect(new Set(drawn[1]).size).toBeGreaterThan(20);
+
     const ls = fixtureStudy('fixture-jpegls', [{ laterality: 'R', view: 'CC', file: 'jpeg-ls.dicom' }]);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.route('**/*', (route) => route.continue());

@@ -251,7 +251,9 @@ function copyDwvWorkers(sink: OutputSink): void {
   if (!existsSync(source)) throw new Error(`dwv's decoder workers are missing at ${source}: reinstall dependencies (npm ci)`);
   const files = readdirSync(source).filter((f) => f.endsWith('.worker.min.js'));
   for (const file of files) sink.copyFile(join(source, file), `${WORKERS_DIR}/${file}`);
-  buildDecoderWorkers(sink);
+  const ours = buildDecoderWorkers(sink);
+  // What an earlier build's decoders left (an older decoder's .wasm) would ship in dist/ unused.
+  sink.prune(WORKERS_DIR, new Set([...files.map((file) => `${WORKERS_DIR}/${file}`), ...ours]));
 }
 
 /** The user's ids from --studies and --studies-file together (first-seen order), or null when neither is given. */
