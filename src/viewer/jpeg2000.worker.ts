@@ -2,10 +2,10 @@
 // codestream and {bitsAllocated, isSigned}; out: [pixels]), decoded by OpenJPEG in WebAssembly
 // (src/lib/viewer/openjpeg-region.ts) instead of pdf.js's JavaScript JPX decoder. On two or more cores the image is
 // cut into two bands of rows: this worker decodes the top one while a helper (this same script, started from here)
-// decodes the bottom one, so one view uses both cores (first view 2.6 → see `npm run bench -- --only
-// viewer-compressed`; decode-slots.ts lets such a view decode alone). Built by src/node/site/viewer-decoders.ts to
-// /viewer/assets/workers/jpeg2000.worker.min.js, where dwv fetches it, with openjpeg-region.wasm beside it.
-// A failure is thrown from a task (not a rejected promise) so it reaches the page as the worker's error event.
+// decodes the bottom one, so one view uses both cores (decode-slots.ts lets the page's first such view decode alone).
+// Built by src/node/site/viewer-decoders.ts to /viewer/assets/workers/jpeg2000.worker.min.js, where dwv fetches it,
+// with openjpeg-region.wasm beside it. A failure is thrown from a task (not a rejected promise) so it reaches the
+// page as the worker's error event.
 
 import { codestreamHeight, instantiateOpenJpeg, type DecodedRows, type OpenJpeg } from '../lib/viewer/openjpeg-region.ts';
 
