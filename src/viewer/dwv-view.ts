@@ -66,9 +66,10 @@ export class DwvView {
 
   /**
    * Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. `onDecoded` is called
-   * once the pixels are decoded, before they are drawn (the decode slot is then free for the next view).
+   * once the pixels are decoded, before they are drawn (the decode slot is then free for the next view); when it
+   * answers true (a waiting view's decode started), this view is drawn a task later, once that decode is under way.
    */
-  load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined, onDecoded?: () => void): Promise<LoadedInfo> {
+  load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined, onDecoded?: () => boolean): Promise<LoadedInfo> {
     return new Promise<LoadedInfo>((resolve, reject) => {
       const bytes = new Uint8Array(buffer);
       const prefixed = buffer.byteLength >= 132 && hasDicomPrefix(buffer);
@@ -114,11 +115,10 @@ export class DwvView {
             fail(errorText(error));
           }
         };
-        if (!onDecoded) return draw();
-        // The next view's decode starts first (its file is parsed and its worker started), then this one is drawn
-        // while that worker decodes: drawing no longer sits between two decodes.
-        onDecoded();
-        setTimeout(draw);
+        // A view waiting for the decoder starts first (its file is parsed and its worker started), then this one is
+        // drawn while that worker decodes: drawing no longer sits between two decodes.
+        if (onDecoded?.()) setTimeout(draw);
+        else draw();
       });
       timers.push(setTimeout(() => fail(`the image did not finish decoding within ${LOAD_TIMEOUT_MS / 1000} s`), LOAD_TIMEOUT_MS));
       try {

@@ -95,11 +95,13 @@ export class ViewSlot {
     this.view = view;
     try {
       const stored = previews?.images[image.imageId]?.chestWall;
-      const load = (onDecoded?: () => void) => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored, onDecoded);
+      const load = (onDecoded?: () => boolean) => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored, onDecoded);
       const syntax = result.buffer.byteLength >= 132 ? fileMetaTransferSyntax(new Uint8Array(result.buffer)) : null;
       const slots = decodeSlotsFor(syntax, jpeg2000Started);
       if (slots !== 1) jpeg2000Started = true;
-      const info = await (needsDecoder(syntax) ? withDecodeSlot(load, slots) : load());
+      // JPEG 2000 views free their slots once decoded and are drawn while the next one decodes; the other decoders
+      // are quick enough that drawing the first view at once matters more.
+      const info = await (needsDecoder(syntax) ? withDecodeSlot((release) => load(slots === 1 ? undefined : release), slots) : load());
       if (this.destroyed) return;
       this.info = info;
       this.preview.classList.add('hidden');

@@ -30,9 +30,10 @@ export function decodeSlotsFor(transferSyntax: string | null, firstJpeg2000Start
  * Runs a decode once `slots` of the slots are free, in the order asked (hanging order: the first view first; a later
  * view never overtakes one that waits): 1 by default; Infinity takes all of them (the decode runs alone); 0 runs
  * beside anything but a decode that holds all of them. The slots are freed when the decode calls `release` (its
- * pixels are decoded; drawing them needs no decoder) or, at the latest, when it settles.
+ * pixels are decoded; drawing them needs no decoder; true when that started a waiting decode) or, at the latest,
+ * when it settles.
  */
-type DecodeSlots = <T>(decode: (release: () => void) => Promise<T>, slots?: number) => Promise<T>;
+type DecodeSlots = <T>(decode: (release: () => boolean) => Promise<T>, slots?: number) => Promise<T>;
 
 /** `cores` slots (at least 1, at most 4: a study has four views). */
 export function createDecodeSlots(cores: number): DecodeSlots {
@@ -46,24 +47,28 @@ export function createDecodeSlots(cores: number): DecodeSlots {
     free -= need;
     if (need === total) alone++;
   };
-  const startWaiting = () => {
+  /** Starts what waits and can run now; true when it started any. */
+  const startWaiting = (): boolean => {
+    let started = false;
     while (waiting.length > 0 && canStart(waiting[0].need)) {
       const next = waiting.shift()!;
       take(next.need);
       next.start();
+      started = true;
     }
+    return started;
   };
-  return async <T>(decode: (release: () => void) => Promise<T>, slots = 1): Promise<T> => {
+  return async <T>(decode: (release: () => boolean) => Promise<T>, slots = 1): Promise<T> => {
     const need = Math.max(0, Math.min(total, Math.floor(slots)));
     if (waiting.length === 0 && canStart(need)) take(need);
     else await new Promise<void>((start) => waiting.push({ need, start }));
     let held = true;
-    const release = () => {
-      if (!held) return;
+    const release = (): boolean => {
+      if (!held) return false;
       held = false;
       free += need;
       if (need === total) alone--;
-      startWaiting();
+      return startWaiting();
     };
     try {
       return await decode(release);

@@ -91,7 +91,7 @@ describe('createDecodeSlots: release', () => {
     const slots = createDecodeSlots(2);
     const started: string[] = [];
     const tick = () => new Promise((r) => setTimeout(r, 0));
-    let releaseFirst: () => void = () => undefined;
+    let releaseFirst: () => boolean = () => false;
     let finishFirst: () => void = () => undefined;
     const first = slots(async (release) => {
       started.push('a');
@@ -105,8 +105,9 @@ describe('createDecodeSlots: release', () => {
     }, Infinity);
     await tick();
     expect(started).toEqual(['a']);
-    releaseFirst();
-    releaseFirst();
+    // True: releasing started the waiting decode; the second call frees nothing.
+    expect(releaseFirst()).toBe(true);
+    expect(releaseFirst()).toBe(false);
     await tick();
     // b runs while a is still drawing; releasing twice freed the two slots once.
     expect(started).toEqual(['a', 'b']);
