@@ -14,7 +14,7 @@ import { assertChromium, serveBuild } from './global-setup.ts';
 
 const DEMO_RELEASE = '.demo-release';
 /** What the build reads from the project besides node_modules. */
-const PROJECT_FILES = ['src', 'scripts', 'public/favicon.svg', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const PROJECT_FILES = ['src', 'scripts', 'vendor', 'public/favicon.svg', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 let server: PreviewServer | undefined;
 let scratch: string | undefined;
