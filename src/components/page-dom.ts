@@ -1,5 +1,6 @@
-// Small DOM helpers shared by the pages that draw a report in the browser (the split workbench, the review page):
-// elements built with textContent only (file contents never become HTML), and text saved as a download.
+// Small DOM helpers shared by the scripts that build elements in the browser (the split workbench, the review page,
+// the viewer's panels and messages): elements built with textContent only (file contents never become HTML), and
+// text saved as a download.
 import { downloadBlob } from '../charts/frame/export.ts';
 
 /** An element with an optional class, text and data-testid, and its children. */

@@ -51,16 +51,14 @@ export async function readRelease(dir: string, options: ComputeStatsOptions = {}
   if (options.qualityInstances) acc.quality.streamInstances(options.qualityInstances);
   const read = { onProgress: options.onProgress };
   const files: Record<string, CsvFileInfo> = {};
-  // Read here, its result is first awaited after the annotation CSVs, when the index holds every listed image.
+  // On this thread it is read when its result is first asked for: after the annotation CSVs, when the index holds
+  // every listed image.
   const metadataJob = startMetadataJob(dir, options.threads ?? true, () => acc.index.images);
-  // A worker's failure is reported in file order, after the annotation CSVs; until then it must not count as
-  // unhandled. (On this thread the read starts only when the result is first asked for, below.)
-  if (metadataJob.where === 'worker') metadataJob.result.catch(() => {});
   let hasMetadata = false;
   try {
     files[FILES.breast] = await streamBreastRows(dir, (row) => acc.addBreastRow(row), read);
     files[FILES.finding] = await streamFindingRows(dir, (row) => acc.addFindingRow(row), read);
-    const metadata = await metadataJob.result;
+    const metadata = await metadataJob.result();
     if (metadata !== null) {
       files[FILES.metadata] = metadata.info;
       acc.addImageFactsTable(metadata.table, FILES.metadata);

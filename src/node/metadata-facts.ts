@@ -37,7 +37,8 @@ export async function collectMetadataFacts(dir: string, known: Interner | null =
 }
 
 export interface MetadataJob {
-  result: Promise<CollectedFacts | null>;
+  /** The facts, once read: on this thread the reading starts at the first call (so the caller decides when). */
+  result(): Promise<CollectedFacts | null>;
   /** Where the file is being read. */
   where: 'worker' | 'this thread';
   /** Stops the worker (when the run fails before the result is needed). */
@@ -110,7 +111,7 @@ export function startMetadataJob(
   if (source === null) {
     let started: Promise<CollectedFacts | null> | null = null;
     return {
-      get result() {
+      result() {
         started ??= collectMetadataFacts(dir, knownImages());
         return started;
       },
@@ -140,5 +141,7 @@ export function startMetadataJob(
       if (!replied) collectMetadataFacts(dir).then(resolve, reject);
     });
   });
-  return { result, where: 'worker', cancel: () => void worker.terminate() };
+  // Its failure is reported in file order, when asked for; until then it must not count as unhandled.
+  result.catch(() => {});
+  return { result: () => result, where: 'worker', cancel: () => void worker.terminate() };
 }

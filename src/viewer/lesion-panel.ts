@@ -6,6 +6,7 @@
 import { studyLesions } from '../lib/lesions/study-lesions.ts';
 import type { BoxLink, Lesion, StudyLesions } from '../lib/lesions/lesion-links.ts';
 import type { SampleImage } from '../lib/types.ts';
+import { el } from '../components/page-dom.ts';
 import { HANGING_SLOTS } from '../lib/viewer/hanging.ts';
 
 /** Where a box is drawn: the view's canvas element and the box's rectangle in its pixels (CSS px), or null. */
@@ -52,8 +53,7 @@ function clearOutlines(): void {
 function outline(locate: LocateBox, imageId: string, line: number, role: 'focused' | 'counterpart'): void {
   const where = locate(imageId, line);
   if (!where) return;
-  const div = document.createElement('div');
-  div.className = `${OUTLINE_CLASS} pointer-events-none absolute z-[16] rounded-sm ${role === 'counterpart' ? 'border-4 border-dashed border-yellow-300' : 'border-2 border-white'}`;
+  const div = el('div', { className: `${OUTLINE_CLASS} pointer-events-none absolute z-[16] rounded-sm ${role === 'counterpart' ? 'border-4 border-dashed border-yellow-300' : 'border-2 border-white'}` });
   div.setAttribute('aria-hidden', 'true');
   div.dataset.role = role;
   div.dataset.imageId = imageId;
@@ -67,26 +67,35 @@ function outline(locate: LocateBox, imageId: string, line: number, role: 'focuse
   (where.canvas.parentElement ?? where.canvas).append(div);
 }
 
+/** Where a box's pixel spacing came from, as the title of its entry says it. */
+const SPACING_SOURCE: Record<BoxLink['spacing']['source'], string> = {
+  dicom: 'DICOM header',
+  metadata: 'metadata.csv',
+  vendor: "vendor's usual spacing",
+  assumed: 'assumed spacing (vendor unknown)',
+};
+
 function boxEntry(link: BoxLink, images: ReadonlyMap<string, SampleImage>, locate: LocateBox): HTMLLIElement {
   const image = images.get(link.imageId);
   const box = image?.boxes.find((b) => b.line === link.line);
-  const item = document.createElement('li');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'viewer-lesion-box w-full rounded px-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-slate-800';
-  button.dataset.imageId = link.imageId;
-  button.dataset.line = String(link.line);
   const counterpart = link.counterpart;
   const partner = counterpart ? images.get(counterpart.imageId) : undefined;
-  const spacing = `${link.spacing.mm} mm/px from the ${link.spacing.source === 'dicom' ? 'DICOM header' : link.spacing.source === 'metadata' ? 'metadata.csv' : link.spacing.source === 'vendor' ? "vendor's usual spacing" : 'assumed spacing (vendor unknown)'}`;
-  button.textContent = `${viewLabel(image)}: ${box?.categories.join(' + ') ?? ''} · line ${link.line} · ${link.chestWallMm.toFixed(0)} mm from the chest wall`;
-  button.title = spacing;
-  const detail = document.createElement('span');
-  detail.className = 'block text-xs text-slate-700 dark:text-slate-300';
-  detail.textContent = counterpart
-    ? `↔ ${viewLabel(partner)} line ${counterpart.line} (${counterpart.differenceMm.toFixed(0)} mm apart in depth)`
-    : 'no box of its categories in the other view';
-  button.append(detail);
+  const detail = el('span', {
+    className: 'block text-xs text-slate-700 dark:text-slate-300',
+    text: counterpart
+      ? `↔ ${viewLabel(partner)} line ${counterpart.line} (${counterpart.differenceMm.toFixed(0)} mm apart in depth)`
+      : 'no box of its categories in the other view',
+  });
+  const button = el(
+    'button',
+    { className: 'viewer-lesion-box w-full rounded px-1 text-left hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:hover:bg-slate-800' },
+    `${viewLabel(image)}: ${box?.categories.join(' + ') ?? ''} · line ${link.line} · ${link.chestWallMm.toFixed(0)} mm from the chest wall`,
+    detail,
+  );
+  button.type = 'button';
+  button.dataset.imageId = link.imageId;
+  button.dataset.line = String(link.line);
+  button.title = `${link.spacing.mm} mm/px from the ${SPACING_SOURCE[link.spacing.source]}`;
   const show = () => {
     clearOutlines();
     outline(locate, link.imageId, link.line, 'focused');
@@ -98,20 +107,13 @@ function boxEntry(link: BoxLink, images: ReadonlyMap<string, SampleImage>, locat
     if (document.activeElement !== button) clearOutlines();
   });
   button.addEventListener('blur', clearOutlines);
-  item.append(button);
-  return item;
+  return el('li', {}, button);
 }
 
 function lesionItem(lesion: Lesion, links: readonly BoxLink[], images: ReadonlyMap<string, SampleImage>, locate: LocateBox): HTMLLIElement {
-  const item = document.createElement('li');
+  const boxes = links.filter((l) => l.lesion === lesion.number).map((link) => boxEntry(link, images, locate));
+  const item = el('li', {}, el('div', { className: 'font-medium', text: lesion.label }), el('ul', { className: 'ml-2 mt-1 space-y-1' }, ...boxes));
   item.dataset.lesion = String(lesion.number);
-  const heading = document.createElement('div');
-  heading.className = 'font-medium';
-  heading.textContent = lesion.label;
-  const list = document.createElement('ul');
-  list.className = 'ml-2 mt-1 space-y-1';
-  for (const link of links.filter((l) => l.lesion === lesion.number)) list.append(boxEntry(link, images, locate));
-  item.append(heading, list);
   return item;
 }
 
@@ -119,21 +121,18 @@ function lesionItem(lesion: Lesion, links: readonly BoxLink[], images: ReadonlyM
 export function renderLesions(details: HTMLElement, study: { images: readonly SampleImage[]; lesions?: StudyLesions }, locate: LocateBox): void {
   clearOutlines();
   const { links, lesions } = study.lesions ?? studyLesions(study.images);
-  const section = document.createElement('section');
-  section.className = 'viewer-lesions';
-  const title = document.createElement('h2');
-  title.className = 'font-semibold';
-  title.textContent = 'Lesions (CC ↔ MLO)';
-  const note = document.createElement('p');
-  note.className = 'text-xs text-slate-700 dark:text-slate-300';
-  note.textContent = 'Boxes of the other view of the same breast sharing a category, paired by the closest depth from the chest wall. Hover or focus a box to outline it (white) and its counterpart (dashed yellow).';
-  section.append(title, note);
   const images = new Map(study.images.map((image) => [image.imageId, image]));
-  const list = document.createElement('ul');
-  list.className = 'mt-1 space-y-2';
-  for (const lesion of lesions) list.append(lesionItem(lesion, links, images, locate));
-  if (lesions.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: 'No boxes, no lesions.' }));
-  section.append(list);
+  const items = lesions.length > 0 ? lesions.map((lesion) => lesionItem(lesion, links, images, locate)) : [el('li', { text: 'No boxes, no lesions.' })];
+  const section = el(
+    'section',
+    { className: 'viewer-lesions' },
+    el('h2', { className: 'font-semibold', text: 'Lesions (CC ↔ MLO)' }),
+    el('p', {
+      className: 'text-xs text-slate-700 dark:text-slate-300',
+      text: 'Boxes of the other view of the same breast sharing a category, paired by the closest depth from the chest wall. Hover or focus a box to outline it (white) and its counterpart (dashed yellow).',
+    }),
+    el('ul', { className: 'mt-1 space-y-2' }, ...items),
+  );
   // After the Findings section: the first thing after the breasts is what was found, then how it pairs up.
   const findings = details.children[1];
   if (findings) findings.after(section);

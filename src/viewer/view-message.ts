@@ -1,21 +1,18 @@
 // The message a view shows when it cannot draw its file: one plain sentence, and the library's own words behind a
 // "Details" disclosure (a native <details>, so it opens with the keyboard and screen readers announce it).
 
-/** Fills `el` with "LCC: reason." and, when there is one, a disclosure holding `detail`. */
-export function renderViewMessage(el: HTMLElement, label: string, reason: string, detail: string | null): void {
-  const sentence = document.createElement('span');
-  sentence.className = 'viewer-reason';
-  sentence.textContent = `${label}: ${reason}.`;
-  el.replaceChildren(sentence);
+import { el } from '../components/page-dom.ts';
+
+/** Fills `target` with "LCC: reason." and, when there is one, a disclosure holding `detail`. */
+export function renderViewMessage(target: HTMLElement, label: string, reason: string, detail: string | null): void {
+  target.replaceChildren(el('span', { className: 'viewer-reason', text: `${label}: ${reason}.` }));
   if (!detail || detail === reason) return;
-  const details = document.createElement('details');
-  details.className = 'viewer-detail mt-1 text-xs';
-  const summary = document.createElement('summary');
-  summary.className = 'cursor-pointer underline';
-  summary.textContent = 'Details';
-  const words = document.createElement('code');
-  words.className = 'block break-words whitespace-pre-wrap';
-  words.textContent = detail;
-  details.append(summary, words);
-  el.append(details);
+  target.append(
+    el(
+      'details',
+      { className: 'viewer-detail mt-1 text-xs' },
+      el('summary', { className: 'cursor-pointer underline', text: 'Details' }),
+      el('code', { className: 'block break-words whitespace-pre-wrap', text: detail }),
+    ),
+  );
 }

@@ -44,7 +44,7 @@ try {
   const accumulator = new StatsAccumulator();
   await streamBreastRows(dir, (row) => accumulator.addBreastRow(row));
   await streamFindingRows(dir, (row) => accumulator.addFindingRow(row));
-  const facts = await job.result;
+  const facts = await job.result();
   accumulator.addImageFactsTable(facts.table, 'metadata.csv');
   const reference = await computeStats(dir, { threads: false });
   const stats = accumulator.finish({ ...reference.source });

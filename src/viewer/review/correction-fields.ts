@@ -9,6 +9,7 @@ import type { BoxVerdict } from '../../lib/review/verdict-types.ts';
 import type { SampleBox } from '../../lib/types.ts';
 import { formatBox } from '../../lib/viewer/box-geometry.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES } from '../../lib/vocabulary.ts';
+import { el } from '../../components/page-dom.ts';
 
 export interface CorrectionHandlers {
   categories(chosen: string[]): void;
@@ -58,58 +59,41 @@ export class CorrectionFields {
   private readonly redrawButton: HTMLButtonElement;
 
   constructor(on: CorrectionHandlers) {
-    this.root = document.createElement('div');
-    this.root.className = 'space-y-1 text-xs';
-    this.categorySet = document.createElement('fieldset');
-    this.categorySet.id = 'review-corrected-categories';
-    this.categorySet.className = 'hidden rounded bg-slate-100 p-1 dark:bg-slate-800';
-    const legend = document.createElement('legend');
-    legend.className = 'font-medium';
-    legend.textContent = 'Corrected categories';
-    this.categorySet.append(legend);
     this.checkboxes = FINDING_CATEGORIES.map((category, i) => {
-      const box = document.createElement('input');
+      const box = el('input');
       box.type = 'checkbox';
       box.value = category;
       box.id = `review-corrected-category-${i}`;
       box.addEventListener('change', () => on.categories(this.checkboxes.filter((b) => b.checked).map((b) => b.value)));
-      const label = document.createElement('label');
-      label.className = 'flex items-center gap-1';
-      label.htmlFor = box.id;
-      label.append(box, document.createTextNode(category));
-      this.categorySet.append(label);
       return box;
     });
+    const labels = this.checkboxes.map((box) => {
+      const label = el('label', { className: 'flex items-center gap-1' }, box, box.value);
+      label.htmlFor = box.id;
+      return label;
+    });
+    this.categorySet = el('fieldset', { className: 'hidden rounded bg-slate-100 p-1 dark:bg-slate-800' }, el('legend', { className: 'font-medium', text: 'Corrected categories' }), ...labels);
+    this.categorySet.id = 'review-corrected-categories';
 
-    this.birads = document.createElement('select');
-    this.birads.className = FIELD;
+    this.birads = el('select', { className: FIELD });
     this.birads.id = 'review-corrected-birads';
     for (const value of FINDING_BIRADS) {
-      const option = document.createElement('option');
+      const option = el('option', { text: findingBiradsLabel(value) });
       option.value = value;
-      option.textContent = findingBiradsLabel(value);
       this.birads.append(option);
     }
     this.birads.addEventListener('change', () => on.findingBirads(this.birads.value));
-    this.biradsLabel = document.createElement('label');
-    this.biradsLabel.className = 'hidden flex-col gap-0.5 rounded bg-slate-100 p-1 dark:bg-slate-800';
+    this.biradsLabel = el('label', { className: 'hidden flex-col gap-0.5 rounded bg-slate-100 p-1 dark:bg-slate-800' }, el('span', { className: 'font-medium', text: 'Corrected finding BI-RADS' }), this.birads);
     this.biradsLabel.htmlFor = this.birads.id;
-    const biradsText = document.createElement('span');
-    biradsText.className = 'font-medium';
-    biradsText.textContent = 'Corrected finding BI-RADS';
-    this.biradsLabel.append(biradsText, this.birads);
-    this.redrawButton = document.createElement('button');
+
+    this.redrawButton = el('button', { className: 'rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600', text: 'Redraw the box' });
     this.redrawButton.type = 'button';
     this.redrawButton.id = 'review-redraw';
-    this.redrawButton.className = 'rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600';
-    this.redrawButton.textContent = 'Redraw the box';
     this.redrawButton.addEventListener('click', () => on.redraw());
-    this.redrawText = document.createElement('p');
+    this.redrawText = el('p');
     this.redrawText.id = 'review-redraw-text';
-    this.redrawRow = document.createElement('div');
-    this.redrawRow.className = 'hidden space-y-1 rounded bg-slate-100 p-1 dark:bg-slate-800';
-    this.redrawRow.append(this.redrawText, this.redrawButton);
-    this.root.append(this.categorySet, this.biradsLabel, this.redrawRow);
+    this.redrawRow = el('div', { className: 'hidden space-y-1 rounded bg-slate-100 p-1 dark:bg-slate-800' }, this.redrawText, this.redrawButton);
+    this.root = el('div', { className: 'space-y-1 text-xs' }, this.categorySet, this.biradsLabel, this.redrawRow);
   }
 
   render(view: CorrectionView): void {

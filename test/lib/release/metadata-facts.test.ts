@@ -63,7 +63,7 @@ describe.each(['counting', 'quality'])('metadata of the %s fixture', (name) => {
 
   test('read on a worker gives the same table as on this thread', async () => {
     const job = startMetadataJob(releaseFixture(name), true, () => null, 0);
-    const [viaJob, here] = await Promise.all([job.result, collectMetadataFacts(releaseFixture(name))]);
+    const [viaJob, here] = await Promise.all([job.result(), collectMetadataFacts(releaseFixture(name))]);
     expect(viaJob?.info).toEqual(here?.info);
     expect(viaJob?.table.images.values()).toEqual(here?.table.images.values());
     expect(Array.from(viaJob!.table.ageYears.subarray(0, here!.table.size))).toEqual(Array.from(here!.table.ageYears.subarray(0, here!.table.size)));
