@@ -33,7 +33,7 @@ export interface LoadedInfo {
 }
 
 /** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
-const LOAD_TIMEOUT_MS = 60_000;
+export const LOAD_TIMEOUT_MS = 60_000;
 
 /** A worker's error arrives without dwv's load end: wait this long for dwv to finish on its own, then fail. */
 const AFTER_ERROR_MS = 500;
@@ -64,12 +64,8 @@ export class DwvView {
     this.app.init(options);
   }
 
-  /**
-   * Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. `onDecoded` is called
-   * once the pixels are decoded, before they are drawn (the decode slot is then free for the next view); when it
-   * answers true (a waiting view's decode started), this view is drawn a task later, once that decode is under way.
-   */
-  load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined, onDecoded?: () => boolean): Promise<LoadedInfo> {
+  /** Parses and draws `buffer`; `wantedChestWall` is the edge the chest wall must face on screen. */
+  load(buffer: ArrayBuffer, wantedChestWall: Side, knownStoredSide: Side | null | undefined): Promise<LoadedInfo> {
     return new Promise<LoadedInfo>((resolve, reject) => {
       const bytes = new Uint8Array(buffer);
       const prefixed = buffer.byteLength >= 132 && hasDicomPrefix(buffer);
@@ -101,24 +97,13 @@ export class DwvView {
       app.addEventListener('loadend', () => {
         if (settled) return;
         performance.mark(`viewer:parsed:${this.divId}`);
-        if (failure !== null || loaded === null) {
-          onDecoded?.();
-          return fail(failure ?? 'dwv produced no image');
+        if (failure !== null || loaded === null) return fail(failure ?? 'dwv produced no image');
+        try {
+          const info = this.show(loaded, wantedChestWall, knownStoredSide);
+          finish(() => resolve(info));
+        } catch (error) {
+          fail(errorText(error));
         }
-        const dataId = loaded;
-        const draw = () => {
-          if (settled) return;
-          try {
-            const info = this.show(dataId, wantedChestWall, knownStoredSide);
-            finish(() => resolve(info));
-          } catch (error) {
-            fail(errorText(error));
-          }
-        };
-        // A view waiting for the decoder starts first (its file is parsed and its worker started), then this one is
-        // drawn while that worker decodes: drawing no longer sits between two decodes.
-        if (onDecoded?.()) setTimeout(draw);
-        else draw();
       });
       timers.push(setTimeout(() => fail(`the image did not finish decoding within ${LOAD_TIMEOUT_MS / 1000} s`), LOAD_TIMEOUT_MS));
       try {

@@ -15,7 +15,40 @@ function httpReason(response: Response): string {
   return `the file could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})`;
 }
 
-export async function fetchDicom(url: string): Promise<FileResult> {
+/** Bytes enough for the Part 10 preamble and file meta group (the transfer syntax), in practice. */
+const HEAD_BYTES = 1024;
+
+/**
+ * The body, read chunk by chunk so that `onHead` sees its first bytes while the rest is still on the wire (the
+ * viewer starts its JPEG 2000 decoder threads then); into one buffer sized by Content-Length when the server says it.
+ */
+async function readBody(response: Response, onHead: (head: Uint8Array) => void): Promise<ArrayBuffer> {
+  if (!response.body) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const declared = Number(response.headers.get('Content-Length'));
+  let buffer = new Uint8Array(Number.isSafeInteger(declared) && declared > 0 ? declared : HEAD_BYTES);
+  let length = 0;
+  let headSent = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (length + value.length > buffer.length) {
+      const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
+      grown.set(buffer.subarray(0, length));
+      buffer = grown;
+    }
+    buffer.set(value, length);
+    length += value.length;
+    if (!headSent && length >= HEAD_BYTES) {
+      headSent = true;
+      onHead(buffer.subarray(0, length));
+    }
+  }
+  if (!headSent) onHead(buffer.subarray(0, length));
+  return length === buffer.length ? buffer.buffer : buffer.slice(0, length).buffer;
+}
+
+export async function fetchDicom(url: string, onHead?: (head: Uint8Array) => void): Promise<FileResult> {
   try {
     let response = await fetch(url, { headers: { Range: 'bytes=0-' } });
     // 416: an empty file has no byte 0; ask again without a range so the view reports what the file really is.
@@ -25,7 +58,7 @@ export async function fetchDicom(url: string): Promise<FileResult> {
       await response.arrayBuffer().catch(() => undefined);
       return { ok: false, reason: httpReason(response) };
     }
-    const buffer = await response.arrayBuffer();
+    const buffer = onHead ? await readBody(response, onHead) : await response.arrayBuffer();
     // A 206 must hold the whole file ("bytes 0-N/T" with N + 1 = T); a shorter part would be misread as damaged.
     const total = /\/(\d+)\s*$/.exec(response.headers.get('Content-Range') ?? '')?.[1];
     if (response.status === 206 && total !== undefined && Number(total) !== buffer.byteLength) {

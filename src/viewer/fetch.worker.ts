@@ -7,19 +7,24 @@
 // 1098 / 1889, all four at once 1155 / 1757. On two cores the page, the worker and the server share the CPU, so
 // the file needed next is best served alone.
 
+import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 import { fetchDicom } from './fetch-file.ts';
 
 export interface FetchRequest {
   urls: string[];
 }
 
-export type FetchReply = { url: string; ok: true; buffer: ArrayBuffer } | { url: string; ok: false; reason: string };
+/** A file's bytes or why there are none. */
+type FileReply = { url: string; ok: true; buffer: ArrayBuffer } | { url: string; ok: false; reason: string };
+/** The replies: before each file, as soon as its first bytes arrive, its transfer syntax. */
+export type FetchReply = FileReply | { url: string; transferSyntax: string | null };
 
-async function fetchOne(url: string): Promise<FetchReply> {
-  return { url, ...(await fetchDicom(url)) };
+async function fetchOne(url: string): Promise<FileReply> {
+  const onHead = (head: Uint8Array) => (self as unknown as Worker).postMessage({ url, transferSyntax: head.length >= 132 ? fileMetaTransferSyntax(head) : null } satisfies FetchReply);
+  return { url, ...(await fetchDicom(url, onHead)) };
 }
 
-function send(reply: FetchReply): void {
+function send(reply: FileReply): void {
   if (reply.ok) (self as unknown as Worker).postMessage(reply, [reply.buffer]);
   else (self as unknown as Worker).postMessage(reply);
 }

@@ -10,6 +10,7 @@ import { OUTPUT, siteUrl, type PreviewManifest } from '../lib/site-data/outputs.
 import { fetchDicom, type FileResult } from './fetch-file.ts';
 import type { FetchReply, FetchRequest } from './fetch.worker.ts';
 import { releaseStudy } from './release-images.ts';
+import { startDecodersFor } from './jpeg2000-pool.ts';
 
 const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
 
@@ -84,6 +85,7 @@ function fetchInWorker(worker: Worker | null, urls: string[]): Map<string, Promi
   }
   worker.onmessage = (event: MessageEvent<FetchReply>) => {
     const reply = event.data;
+    if ('transferSyntax' in reply) return startDecodersFor(reply.transferSyntax);
     performance.mark(`viewer:body:${reply.url}`);
     settle.get(reply.url)?.(reply.ok ? { ok: true, buffer: reply.buffer } : { ok: false, reason: reply.reason });
     settle.delete(reply.url);

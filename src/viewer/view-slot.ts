@@ -9,17 +9,16 @@ import { addBoxes, applyBoxVisibility, type DrawnBox } from './annotations.ts';
 import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { layoutCell } from './cell-layout.ts';
-import { createDecodeSlots, decodeSlotsFor, needsDecoder } from '../lib/viewer/decode-slots.ts';
+import { createDecodeSlots, needsDecoder } from '../lib/viewer/decode-slots.ts';
 import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 import type { LoadedImageFacts } from './side-panel.ts';
 import { renderViewMessage } from './view-message.ts';
+import { decodedJpeg2000File } from './jpeg2000-view.ts';
 
 export type ViewState = 'empty' | 'loading' | 'preview' | 'ready' | 'error';
 
 /** One set of decoder slots for the page's four views. */
 const withDecodeSlot = createDecodeSlots(typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2);
-/** Whether this page has started a JPEG 2000 decode (the first one decodes alone: decodeSlotsFor). */
-let jpeg2000Started = false;
 
 /** The file's size when it differs from the CSV's height × width, or null when they agree. */
 function sizeMismatch(image: Pick<SampleImage, 'rows' | 'columns'>, info: Pick<LoadedInfo, 'rows' | 'columns'>): { rows: number; columns: number } | null {
@@ -95,13 +94,14 @@ export class ViewSlot {
     this.view = view;
     try {
       const stored = previews?.images[image.imageId]?.chestWall;
-      const load = (onDecoded?: () => boolean) => view.load(result.buffer, HANGING_SLOTS[this.index].chestWall, stored, onDecoded);
       const syntax = result.buffer.byteLength >= 132 ? fileMetaTransferSyntax(new Uint8Array(result.buffer)) : null;
-      const slots = decodeSlotsFor(syntax, jpeg2000Started);
-      if (slots !== 1) jpeg2000Started = true;
-      // JPEG 2000 views free their slots once decoded and are drawn while the next one decodes; the other decoders
-      // are quick enough that drawing the first view at once matters more.
-      const info = await (needsDecoder(syntax) ? withDecodeSlot((release) => load(slots === 1 ? undefined : release), slots) : load());
+      // A JPEG 2000 view is decoded by the page's own threads and reaches dwv uncompressed; the side panel still
+      // names the file's own transfer syntax.
+      const decoded = await decodedJpeg2000File(result.buffer, syntax);
+      if (decoded) performance.mark(`viewer:decoded:${this.index}`);
+      if (this.destroyed) return;
+      const load = (buffer: ArrayBuffer) => view.load(buffer, HANGING_SLOTS[this.index].chestWall, stored);
+      const info = decoded ? { ...(await load(decoded)), transferSyntax: syntax } : await (needsDecoder(syntax) ? withDecodeSlot(() => load(result.buffer)) : load(result.buffer));
       if (this.destroyed) return;
       this.info = info;
       this.preview.classList.add('hidden');

@@ -243,6 +243,9 @@ describe('fixture studies', () => {
     expect(await settledStates(page)).toEqual(['ready', 'ready', 'ready', 'ready']);
     const syntaxes = await page.evaluate(() => [0, 1, 2, 3].map((i) => window.vindrViewer!.info(i)?.transferSyntax));
     expect(syntaxes).toEqual(['1.2.840.10008.1.2.5', '1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.50']);
+    // The JPEG 2000 view was decoded by the page's own threads (and reached dwv uncompressed); the others by workers dwv started.
+    const decodedByPage = () => page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((name) => name.startsWith('viewer:decoded:')));
+    expect(await decodedByPage()).toEqual(['viewer:decoded:2']);
     for (let i = 0; i < 4; i++) {
       const stats = await canvasStats(page, i);
       expect(stats.distinct, `${LABELS[i]} decoded`).toBeGreaterThan(20);
@@ -251,8 +254,8 @@ describe('fixture studies', () => {
     await screenshot(page, 'viewer-fixture-compressed');
     expect(errors).toEqual([]);
 
-    // 640 rows: the JPEG 2000 worker decodes it in two bands on two threads. Drawn pixel for pixel like the same image
-    // uncompressed, in the view of the same size and orientation above it.
+    // 640 rows: the page's first JPEG 2000 image, cut into a band per decoder thread. Drawn pixel for pixel like the
+    // same image uncompressed, in the view of the same size and orientation above it.
     const tall = fixtureStudy('fixture-j2k-bands', [
       { laterality: 'R', view: 'CC', file: 'uncompressed-tall.dicom' },
       { laterality: 'R', view: 'MLO', file: 'jpeg2000-tall.dicom' },
@@ -261,6 +264,7 @@ describe('fixture studies', () => {
     await page.route('**/*', (route) => route.continue());
     await openFixtureStudy(page, browser.baseURL, tall.study, tall.files);
     expect(await settledStates(page)).toEqual(['ready', 'empty', 'ready', 'empty']);
+    expect(await decodedByPage()).toEqual(['viewer:decoded:2']);
     const drawn = await page.evaluate(() =>
       [0, 2].map((i) => {
         const canvas = document.querySelector<HTMLCanvasElement>(`#view-${i} .viewLayer canvas`)!;
@@ -270,6 +274,16 @@ describe('fixture studies', () => {
     expect(drawn[1].length).toBe(drawn[0].length);
     expect(drawn[1].findIndex((value, i) => value !== drawn[0][i])).toBe(-1);
     expect(new Set(drawn[1]).size).toBeGreaterThan(20);
+
+    // 8 bits allocated: left to dwv, which hands the codestream to the viewer's worker in dwv's protocol.
+    const eight = fixtureStudy('fixture-j2k-8bit', [{ laterality: 'R', view: 'CC', file: 'jpeg2000-8bit.dicom' }]);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.route('**/*', (route) => route.continue());
+    await openFixtureStudy(page, browser.baseURL, eight.study, eight.files);
+    expect((await settledStates(page))[0]).toBe('ready');
+    expect(await page.evaluate(() => window.vindrViewer!.info(0)?.transferSyntax)).toBe('1.2.840.10008.1.2.4.90');
+    expect(await decodedByPage()).toEqual([]);
+    expect((await canvasStats(page, 0)).distinct).toBeGreaterThan(20);
 
     const ls = fixtureStudy('fixture-jpegls', [{ laterality: 'R', view: 'CC', file: 'jpeg-ls.dicom' }]);
     await page.unrouteAll({ behavior: 'ignoreErrors' });

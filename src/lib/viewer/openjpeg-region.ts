@@ -20,6 +20,11 @@ export interface DecodedRows {
 export interface OpenJpeg {
   /** Rows [y0, y1) of the image, or all of them when y1 <= y0. Throws with OpenJPEG's words when it cannot. */
   decodeRows(codestream: Uint8Array, y0?: number, y1?: number): DecodedRows;
+  /**
+   * Grows the WebAssembly memory to hold `bytes` at once and touches every page, then frees it for the decodes to
+   * reuse: a first decode otherwise pays for growing and faulting in ~100 MB as it goes. False when it cannot.
+   */
+  reserve(bytes: number): boolean;
 }
 
 interface Exports {
@@ -56,6 +61,13 @@ export async function instantiateOpenJpeg(module: WebAssembly.Module): Promise<O
   };
 
   return {
+    reserve(bytes) {
+      const block = x.j2k_malloc(bytes);
+      if (block === 0) return false;
+      new Uint8Array(x.memory.buffer, block, bytes).fill(1);
+      x.j2k_free(block);
+      return true;
+    },
     decodeRows(codestream, y0 = 0, y1 = 0) {
       const input = x.j2k_malloc(codestream.length);
       if (input === 0) throw new Error('out of memory for the codestream');

@@ -31,6 +31,6 @@ export function buildDecoderWorkers(sink: OutputSink): string[] {
   });
   const wasm = `${WORKERS_DIR}/openjpeg-region.wasm`;
   sink.copyFile(sourcePath('vendor/openjpeg/openjpeg-region.wasm'), wasm);
-  sink.log('Viewer workers: JPEG 2000 by OpenJPEG 2.5.4 (WebAssembly, two bands on two threads) and RLE (src/lib/viewer/rle-decode.ts) in place of dwv’s decoders');
+  sink.log('Viewer workers: JPEG 2000 by OpenJPEG 2.5.4 (WebAssembly, the page decodes each view in bands on every core) and RLE (src/lib/viewer/rle-decode.ts) in place of dwv’s decoders');
   return [...written, wasm];
 }

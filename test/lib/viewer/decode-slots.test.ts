@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDecodeSlots, decodeSlotsFor, needsDecoder } from '../../../src/lib/viewer/decode-slots.ts';
+import { createDecodeSlots, isJpeg2000, needsDecoder } from '../../../src/lib/viewer/decode-slots.ts';
 
 describe('needsDecoder', () => {
   it('is false for native pixel data and an absent syntax, true for encapsulated ones', () => {
@@ -45,77 +45,14 @@ describe('createDecodeSlots', () => {
     expect(await Promise.all(results)).toEqual(['view 0 failed', 1, 2, 3]);
     expect(most).toBe(2);
   });
-
-  it('a decode that takes every slot waits for all of them and runs alone; no later view overtakes it', async () => {
-    const slots = createDecodeSlots(2);
-    const started: string[] = [];
-    const finishers = new Map<string, () => void>();
-    const decode = (name: string, need: number) =>
-      slots(async () => {
-        started.push(name);
-        await new Promise<void>((resolve) => finishers.set(name, resolve));
-        return name;
-      }, need);
-    const tick = () => new Promise((r) => setTimeout(r, 0));
-    const results = [decode('rle', 1), decode('j2k-first', Infinity), decode('rle-b', 1), decode('j2k-b', 0), decode('j2k-c', 0)];
-    await tick();
-    // One slot is busy: the first JPEG 2000 view waits for both, and the views behind it do not overtake it.
-    expect(started).toEqual(['rle']);
-    finishers.get('rle')!();
-    await tick();
-    expect(started).toEqual(['rle', 'j2k-first']);
-    finishers.get('j2k-first')!();
-    await tick();
-    // Then the RLE view takes a slot and the later JPEG 2000 views (0 slots) start beside it, all at once.
-    expect(started).toEqual(['rle', 'j2k-first', 'rle-b', 'j2k-b', 'j2k-c']);
-    for (const name of ['rle-b', 'j2k-b', 'j2k-c']) finishers.get(name)!();
-    expect(await Promise.all(results)).toEqual(['rle', 'j2k-first', 'rle-b', 'j2k-b', 'j2k-c']);
-    // On one core a decode that wants every slot takes the one there is.
-    expect(await createDecodeSlots(1)(async () => 'alone', Infinity)).toBe('alone');
-  });
 });
 
-describe('decodeSlotsFor', () => {
-  it('the page’s first JPEG 2000 view takes every slot, later ones none; other decoders one', () => {
-    expect(decodeSlotsFor('1.2.840.10008.1.2.4.90', false)).toBe(Infinity);
-    expect(decodeSlotsFor('1.2.840.10008.1.2.4.91', false)).toBe(Infinity);
-    expect(decodeSlotsFor('1.2.840.10008.1.2.4.90', true)).toBe(0);
-    expect(decodeSlotsFor('1.2.840.10008.1.2.5', false)).toBe(1);
-    expect(decodeSlotsFor('1.2.840.10008.1.2.4.70', true)).toBe(1);
-    expect(decodeSlotsFor(null, false)).toBe(1);
+describe('isJpeg2000', () => {
+  it('is true for the two JPEG 2000 syntaxes only', () => {
+    expect(isJpeg2000('1.2.840.10008.1.2.4.90')).toBe(true);
+    expect(isJpeg2000('1.2.840.10008.1.2.4.91')).toBe(true);
+    expect(isJpeg2000('1.2.840.10008.1.2.4.201')).toBe(false);
+    expect(isJpeg2000('1.2.840.10008.1.2.5')).toBe(false);
+    expect(isJpeg2000(null)).toBe(false);
   });
 });
-
-describe('createDecodeSlots: release', () => {
-  it('frees the slots when the decode says its pixels are decoded, before it settles, and only once', async () => {
-    const slots = createDecodeSlots(2);
-    const started: string[] = [];
-    const tick = () => new Promise((r) => setTimeout(r, 0));
-    let releaseFirst: () => boolean = () => false;
-    let finishFirst: () => void = () => undefined;
-    const first = slots(async (release) => {
-      started.push('a');
-      releaseFirst = release;
-      await new Promise<void>((resolve) => (finishFirst = resolve));
-      return 'a';
-    }, Infinity);
-    const second = slots(async () => {
-      started.push('b');
-      return 'b';
-    }, Infinity);
-    await tick();
-    expect(started).toEqual(['a']);
-    // True: releasing started the waiting decode; the second call frees nothing.
-    expect(releaseFirst()).toBe(true);
-    expect(releaseFirst()).toBe(false);
-    await tick();
-    // b runs while a is still drawing; releasing twice freed the two slots once.
-    expect(started).toEqual(['a', 'b']);
-    expect(await second).toBe('b');
-    const third = slots(async () => 'c', Infinity);
-    expect(await third).toBe('c');
-    finishFirst();
-    expect(await first).toBe('a');
-  });
-});
-
