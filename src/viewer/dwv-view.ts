@@ -8,7 +8,7 @@ import { invertDisplayToImage, type AffineTransform } from '../lib/viewer/box-ge
 import { chestWallSide, needsFlip, type Side } from '../lib/viewer/hanging.ts';
 import { backgroundValue, replacePadding } from '../lib/viewer/pixel-padding.ts';
 import { inverts } from '../lib/viewer/greyscale.ts';
-import { explainLoadFailure, fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
+import { explainLoadFailure, fileMetaTransferSyntax, LOAD_TIMEOUT_MS, timedOut } from '../lib/viewer/load-failure.ts';
 import type { WindowPreset } from '../lib/viewer/window-presets.ts';
 import { firstString, greyscaleHeader, numbers, presetMenu } from './dicom-elements.ts';
 import { installFastRender, registerDataRange, registerGreyscale, selectPreset } from './fast-render.ts';
@@ -32,8 +32,6 @@ export interface LoadedInfo {
   paddedPixels: number;
 }
 
-/** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
-export const LOAD_TIMEOUT_MS = 60_000;
 
 /** A worker's error arrives without dwv's load end: wait this long for dwv to finish on its own, then fail. */
 const AFTER_ERROR_MS = 500;
@@ -105,7 +103,7 @@ export class DwvView {
           fail(errorText(error));
         }
       });
-      timers.push(setTimeout(() => fail(`the image did not finish decoding within ${LOAD_TIMEOUT_MS / 1000} s`), LOAD_TIMEOUT_MS));
+      timers.push(setTimeout(() => fail(timedOut()), LOAD_TIMEOUT_MS));
       try {
         app.loadImageObject([{ 'Content-Type': 'application/dicom', filename: 'image.dcm', data: buffer }]);
       } catch (error) {

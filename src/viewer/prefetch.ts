@@ -11,6 +11,8 @@ import { fetchDicom, type FileResult } from './fetch-file.ts';
 import type { FetchReply, FetchRequest } from './fetch.worker.ts';
 import { releaseStudy } from './release-images.ts';
 import { startDecodersFor } from './jpeg2000-pool.ts';
+import { decodedJpeg2000File } from './jpeg2000-view.ts';
+import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
 
 const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
 
@@ -87,6 +89,7 @@ function fetchInWorker(worker: Worker | null, urls: string[]): Map<string, Promi
     const reply = event.data;
     if ('transferSyntax' in reply) return startDecodersFor(reply.transferSyntax);
     performance.mark(`viewer:body:${reply.url}`);
+    if (reply.ok) void decodedJpeg2000File(reply.buffer, fileMetaTransferSyntax(new Uint8Array(reply.buffer)));
     settle.get(reply.url)?.(reply.ok ? { ok: true, buffer: reply.buffer } : { ok: false, reason: reply.reason });
     settle.delete(reply.url);
     if (settle.size === 0) worker.terminate();

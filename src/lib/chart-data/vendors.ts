@@ -53,10 +53,13 @@ function sizeVendorLabel(size: Stats['imageSizes'][number]): string {
 }
 
 export function imageSizesData(stats: Stats): ImageSizesData {
-  const sizes = stats.imageSizes.map((s) => ({
+  const labels = stats.imageSizes.map(sizeVendorLabel);
+  // Both greys in one legend would look alike: sizes of no known vendor then join the mixed ones.
+  const oneGrey = labels.includes(UNKNOWN_VENDOR) && labels.includes(MIXED_VENDOR);
+  const sizes = stats.imageSizes.map((s, i) => ({
     rows: s.rows,
     columns: s.columns,
-    vendor: sizeVendorLabel(s),
+    vendor: oneGrey && labels[i] === UNKNOWN_VENDOR ? MIXED_VENDOR : labels[i],
     counts: { training: s.training, test: s.test, all: s.all },
   }));
   const order = vendorOrder(stats);

@@ -2,6 +2,14 @@
 // can't fix it....", "Offset is outside the bounds of the DataView.") become a plain statement of what is wrong with
 // the file; the library's own words are kept as the detail shown behind a disclosure. Pure.
 
+/** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
+export const LOAD_TIMEOUT_MS = 60_000;
+
+/** The message of a load that ran out of time. */
+export function timedOut(ms: number = LOAD_TIMEOUT_MS): string {
+  return `the image did not finish decoding within ${ms / 1000} s`;
+}
+
 export interface LoadFailure {
   /** A sentence fragment: "LCC: " + message + "." is what the view shows. */
   message: string;

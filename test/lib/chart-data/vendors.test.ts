@@ -89,6 +89,17 @@ describe('image sizes details', () => {
     ]);
     expect(data.totals).toEqual({ training: 80, test: 20, all: 100 });
   });
+  it('shows one grey in the legend: sizes of no known vendor join "Several or unknown vendors" when that is there too', () => {
+    const stats = withVendors();
+    stats.imageSizes.push({ rows: 4096, columns: 3328, vendor: null, byVendor: { SIEMENS: 2 }, unknownVendor: 3, training: 4, test: 1, all: 5 });
+    const mixed = imageSizesData(stats);
+    expect(mixed.vendors.map((v) => [v.key, v.color])).toEqual([
+      ['SIEMENS', colorOf('vendor', 'SIEMENS')],
+      ['Planmed', colorOf('vendor', 'Planmed')],
+      ['Several or unknown vendors', UNKNOWN_COLOR],
+    ]);
+    expect(mixed.sizes.map((s) => s.vendor)).toEqual(['SIEMENS', 'Planmed', 'Several or unknown vendors', 'Several or unknown vendors']);
+  });
   it('labels rows and tooltips with the size and vendor', () => {
     const layout = layoutImageSizes(data, { split: 'all', mode: 'percent' });
     expect(layout.table.rows[1].slice(0, 2)).toEqual(['2812 × 2012', 'Planmed']);
