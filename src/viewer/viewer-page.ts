@@ -73,9 +73,11 @@ async function linkWalk(studyId: string | null, search: string, index: Promise<S
   }
   walkText.textContent = walk.ids.length === 0
     ? `No study matches ${filtered}.`
-    : walk.position === -1
-      ? `This study is not in ${filtered} (${walk.ids.length.toLocaleString('en-US')} studies): next and previous go to its first and last.`
-      : `Study ${(walk.position + 1).toLocaleString('en-US')} of ${walk.ids.length.toLocaleString('en-US')} in ${filtered}.`;
+    : studyId === null
+      ? `${query ? 'The study list’s filter matches' : 'The study list has'} ${walk.ids.length.toLocaleString('en-US')} studies: next and previous go to the first and last.`
+      : walk.position === -1
+        ? `This study is not in ${filtered} (${walk.ids.length.toLocaleString('en-US')} studies): next and previous go to its first and last.`
+        : `Study ${(walk.position + 1).toLocaleString('en-US')} of ${walk.ids.length.toLocaleString('en-US')} in ${filtered}.`;
   document.getElementById('viewer-grid')?.setAttribute('data-walk', 'ready');
 }
 

@@ -153,6 +153,8 @@ describe('a release of the two annotation CSVs only', () => {
   it('hides a category’s boxes from the legend and all boxes with b, like over the pixels', async () => {
     const study = studyWithBoxes();
     const { page, errors } = await openPage(browser, '/viewer/');
+    // No study asked for: the walk names the list, not "this study".
+    await expect.poll(() => page.locator('#viewer-walk').textContent()).toMatch(/^The study list has [\d,]+ studies: next and previous go to the first and last\.$/);
     await openSchematic(page, `/viewer/?study=${study.id}`);
     const visibleBoxes = () => page.locator('.schematic-box').evaluateAll((g) => g.filter((x) => x.getAttribute('visibility') !== 'hidden').map((x) => (x as SVGGElement).dataset.categories));
     const all = await visibleBoxes();
