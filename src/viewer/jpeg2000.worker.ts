@@ -20,14 +20,19 @@ interface FrameRequest {
 const scope = self as unknown as Worker & { location: Location; name: string };
 const isBandThread = scope.name === BAND_THREAD_NAME;
 
-/** Compiled as this script starts, in either role: the page's CSP lets workers compile WebAssembly, not itself. */
-const openJpeg: Promise<OpenJpeg> = fetch(new URL('openjpeg-region.wasm', scope.location.href))
-  .then((response) => {
-    if (!response.ok) throw new Error(`openjpeg-region.wasm could not be fetched (HTTP ${response.status})`);
-    return response.arrayBuffer();
-  })
-  .then((bytes) => WebAssembly.compile(bytes))
-  .then(instantiateOpenJpeg);
+/**
+ * Compiled as this script starts, in either role (the page's CSP lets workers compile WebAssembly, not itself).
+ * Streaming, so that Chromium can keep the compiled code with the cached file for the next page (the next study of
+ * a review); a server that does not send application/wasm gets the plain compile.
+ */
+const WASM_URL = new URL('openjpeg-region.wasm', scope.location.href);
+async function compileOpenJpeg(): Promise<WebAssembly.Module> {
+  const response = await fetch(WASM_URL);
+  if (!response.ok) throw new Error(`openjpeg-region.wasm could not be fetched (HTTP ${response.status})`);
+  if (response.headers.get('Content-Type')?.split(';')[0].trim() === 'application/wasm') return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+const openJpeg: Promise<OpenJpeg> = compileOpenJpeg().then(instantiateOpenJpeg);
 void openJpeg.catch(() => undefined);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
