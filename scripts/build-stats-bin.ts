@@ -10,6 +10,7 @@ import { chmod } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE_OPTIONS } from './node-bundle.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 
@@ -20,17 +21,13 @@ export const STATS_BIN_NAME = 'vindr-stats.mjs';
 /** Writes the bundle into `outdir` and returns the path of its entry. */
 export async function buildStatsBin(outdir = STATS_BIN_DIR): Promise<string> {
   await build({
+    ...NODE_BUNDLE_OPTIONS,
     absWorkingDir: ROOT,
     entryPoints: {
       'vindr-stats': 'scripts/stats.ts',
       'metadata-worker': 'src/node/metadata-worker.ts',
     },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     // Smaller text for Node to read and parse at every start; no names or messages depend on identifiers.
     minify: true,
     legalComments: 'none',
@@ -39,7 +36,6 @@ export async function buildStatsBin(outdir = STATS_BIN_DIR): Promise<string> {
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    logLevel: 'warning',
   });
   const entry = join(outdir, STATS_BIN_NAME);
   await chmod(entry, 0o755);

@@ -10,6 +10,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleIsStale } from './bundle-freshness.mjs';
+import { NODE_BUNDLE_OPTIONS } from './node-bundle.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where bundles go (git-ignored, like the prebuilt stats command beside them). */
@@ -24,17 +25,12 @@ const ENTRIES = { 'build-site': 'scripts/build-site.ts' };
 async function buildBundle(name, outdir = BUNDLE_DIR) {
   const { build } = await import('esbuild');
   const result = await build({
+    ...NODE_BUNDLE_OPTIONS,
     write: false,
     absWorkingDir: ROOT,
     entryPoints: { [name]: ENTRIES[name] },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     packages: 'external',
-    logLevel: 'warning',
   });
   const bundle = join(outdir, `${name}.mjs`);
   const temporary = `${bundle}.${process.pid}.tmp`;
