@@ -127,6 +127,22 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await boxVerdict(page))?.corrected).toEqual({ categories: ['Mass'], findingBirads: '4', box: redrawn() });
     await expect.poll(() => page.locator('.review-draft').count()).toBe(0);
+    // The corrected box is drawn over the image where the reviewer put it: the release's box's left edge and width,
+    // one step taller, at the scale of the verdict's outline (padded by 2 px on each side).
+    await expect.poll(() => page.locator('.review-corrected').count()).toBe(1);
+    const rectOf = async (selector: string) => {
+      const attrs = await page.locator(selector).first().evaluate((r) => ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a))));
+      return { x: attrs[0], y: attrs[1], width: attrs[2], height: attrs[3] };
+    };
+    const outline = await rectOf(`.review-box[data-verdict="wrong-geometry"] .review-verdict`);
+    const fix = await rectOf('.review-corrected');
+    const own = target.box.box;
+    const scale = (outline.width - 4) / (own.xmax - own.xmin);
+    expect(Math.abs(fix.x - (outline.x + 2))).toBeLessThan(1);
+    expect(Math.abs(fix.y - (outline.y + 2))).toBeLessThan(1);
+    expect(Math.abs(fix.width - (outline.width - 4))).toBeLessThan(1);
+    expect(Math.abs(fix.height - (redrawn().ymax - redrawn().ymin) * scale)).toBeLessThan(1);
+    expect(fix.height).toBeGreaterThan(outline.height - 4 + 1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'review-corrections-redrawn');
   });

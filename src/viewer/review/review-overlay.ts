@@ -1,5 +1,6 @@
 // The review's marks over one view, as an SVG above the image and its boxes: each verdict as a mark on its box's
-// corner (and a cross over a box that is not a finding), the boxes in question outlined until they have a verdict,
+// corner (and a cross over a box that is not a finding), a box's corrected position dashed in the verdict's colour,
+// the boxes in question outlined until they have a verdict,
 // the focused box, the reviewer's missed findings, the rectangle being drawn, and an image problem as a banner.
 // Drawn in the view container's pixels through the view's geometry (view-geometry.ts), so the same code serves the
 // pixel viewer (zoomed, panned, flipped) and the schematic. While drawing, it takes the mouse: a drag draws.
@@ -15,7 +16,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** What the overlay shows for one view; the session hands it a new one after every change. */
 interface OverlayState {
-  boxes: { key: string; box: Box; inQuestion: boolean; verdict: BoxVerdictKind | null; focused: boolean }[];
+  boxes: { key: string; box: Box; inQuestion: boolean; verdict: BoxVerdictKind | null; focused: boolean; corrected: Box | null }[];
   missed: { key: string; box: Box; label: string }[];
   /** The rectangle being drawn (image pixels), or null. */
   draft: Box | null;
@@ -141,7 +142,13 @@ export class ReviewOverlay {
           const h = Number(outline.getAttribute('height'));
           group.append(svgEl('path', { d: `M${x} ${y}L${x + w} ${y + h}M${x + w} ${y}L${x} ${y + h}`, stroke: mark.colour, 'stroke-width': 2 }));
         }
-        const tag = this.tag(b.box, mark.mark, mark.colour, 'review-mark');
+        if (b.corrected) {
+          const fix = this.rect(b.corrected, { stroke: mark.colour, 'stroke-width': 2, 'stroke-dasharray': '6 3', class: 'review-corrected' });
+          if (fix) group.append(fix);
+        }
+        // Below both the box and its correction, so the mark never hides the corrected edge.
+        const under = b.corrected ? { xmin: Math.min(b.box.xmin, b.corrected.xmin), ymin: Math.min(b.box.ymin, b.corrected.ymin), xmax: Math.max(b.box.xmax, b.corrected.xmax), ymax: Math.max(b.box.ymax, b.corrected.ymax) } : b.box;
+        const tag = this.tag(under, mark.mark, mark.colour, 'review-mark');
         if (tag) group.append(tag);
       }
       if (b.focused) {

@@ -216,6 +216,12 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
     return v?.kind === 'box' ? v.verdict : null;
   }
 
+  /** Where the reviewer put the box, for a "wrong position or size" verdict that has a redrawn box. */
+  function correctedBox(key: string): Box | null {
+    const v = mine.get(key);
+    return v?.kind === 'box' && v.verdict === 'wrong-geometry' ? (v.corrected?.box ?? null) : null;
+  }
+
   function render(): void {
     overlays.forEach((overlay, slot) => {
       if (!overlay) return;
@@ -223,7 +229,7 @@ export async function startReview(options: ReviewOptions): Promise<ReviewSession
       const problem = mine.get(imageKey(image.imageId));
       overlay.set({
         boxes: boxes.map((b, i) => ({ b, i })).filter(({ b }) => b.slot === slot).map(({ b, i }) => ({
-          key: b.key, box: b.box.box, inQuestion: options.inQuestion.has(b.box.line), verdict: boxVerdict(b.key), focused: i === focus,
+          key: b.key, box: b.box.box, inQuestion: options.inQuestion.has(b.box.line), verdict: boxVerdict(b.key), focused: i === focus, corrected: correctedBox(b.key),
         })),
         missed: [...mine.values()].flatMap((v) => (v.kind === 'missed' && v.target.imageId === image.imageId ? [{ key: v.key, box: v.target.box, label: `${v.target.categories.join(' + ')} · ${v.target.findingBirads}` }] : [])),
         draft: drawing?.slot === slot ? drawing.box : null,
