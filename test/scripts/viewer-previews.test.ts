@@ -2,11 +2,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { OpenJpeg } from '../../src/lib/viewer/openjpeg-region.ts';
+import { loadOpenJpeg } from '../../src/node/openjpeg-node.ts';
 import { previewOfDicom } from '../../src/node/site/viewer-previews.ts';
 
 const FIXTURES = join('test', 'fixtures', 'dicom');
 const bytes = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+
+let openJpeg: OpenJpeg;
+beforeAll(async () => {
+  openJpeg = await loadOpenJpeg();
+});
 
 describe('previewOfDicom', () => {
   it('renders the uncompressed fixture at full size (160 rows ≤ 720) and finds its chest wall on the left', () => {
@@ -21,7 +28,27 @@ describe('previewOfDicom', () => {
     expect(grey(45, 70)).toBeGreaterThan(grey(25, 70));
   });
 
-  it('skips compressed files (dwv decodes those at full resolution only)', () => {
-    expect(previewOfDicom(bytes('rle.dicom'))).toEqual({ skipped: 'transfer syntax 1.2.840.10008.1.2.5' });
+  it('skips other compressed files, and JPEG 2000 without OpenJPEG', () => {
+    expect(previewOfDicom(bytes('rle.dicom'), openJpeg)).toEqual({ skipped: 'transfer syntax 1.2.840.10008.1.2.5' });
+    expect(previewOfDicom(bytes('jpeg2000.dicom'))).toEqual({ skipped: 'transfer syntax 1.2.840.10008.1.2.4.90' });
+  });
+
+  it('renders a JPEG 2000 file like the same image uncompressed (lossless, 160 rows: full resolution)', () => {
+    const j2k = previewOfDicom(bytes('jpeg2000.dicom'), openJpeg);
+    const plain = previewOfDicom(bytes('uncompressed.dicom'));
+    if ('skipped' in j2k || 'skipped' in plain) throw new Error('no preview');
+    expect(j2k.entry).toEqual(plain.entry);
+    expect(PNG.sync.read(j2k.png).data).toEqual(PNG.sync.read(plain.png).data);
+  });
+
+  it('decodes a tall JPEG 2000 file a resolution level down: 1536 rows → 768 decoded → a 384-row preview', () => {
+    const result = previewOfDicom(bytes('jpeg2000-preview.dicom'), openJpeg);
+    if ('skipped' in result) throw new Error(result.skipped);
+    expect(result.entry).toEqual({ width: 16, height: 384, chestWall: 'left' });
+    const png = PNG.sync.read(result.png);
+    const grey = (x: number, y: number) => png.data[(y * png.width + x) * 4];
+    // The lesion (centre 30, 900 at full size: 7, 225 here) brighter than the tissue above it; background black.
+    expect(grey(7, 225)).toBeGreaterThan(grey(7, 150));
+    expect(grey(15, 225)).toBeLessThan(grey(7, 225));
   });
 });

@@ -1,5 +1,6 @@
-/* A JPEG 2000 codestream (or JP2 file) decoded by OpenJPEG, the whole image or a band of its rows, at full
- * resolution, component 0, to 16-bit samples: the viewer decodes the two halves of an image on two threads. */
+/* A JPEG 2000 codestream (or JP2 file) decoded by OpenJPEG, the whole image or a band of its rows, component 0, to
+ * 16-bit samples: the viewer decodes bands of an image on several threads, at full resolution; the build decodes
+ * previews at a reduced resolution (each level halves the width and height, and skips that level's code-blocks). */
 #include <stdlib.h>
 #include <string.h>
 #include <emscripten/emscripten.h> /* EMSCRIPTEN_KEEPALIVE: exported from the module */
@@ -41,9 +42,10 @@ EMSCRIPTEN_KEEPALIVE const char *j2k_message(void) { return message; }
 EMSCRIPTEN_KEEPALIVE void *j2k_malloc(int n) { return malloc((size_t)n); }
 EMSCRIPTEN_KEEPALIVE void j2k_free(void *p) { free(p); }
 
-/* Decodes rows [y0, y1) (the whole height when y1 <= y0) of `data`; returns a malloc'd buffer of 16-bit samples of
+/* Decodes rows [y0, y1) (the whole height when y1 <= y0) of `data`, `reduce` resolution levels down (0: full
+ * resolution; more than the codestream has: as many as it has); returns a malloc'd buffer of 16-bit samples of
  * component 0 (free with j2k_free), or NULL with j2k_message() saying why. */
-EMSCRIPTEN_KEEPALIVE void *j2k_decode_rows(const unsigned char *data, int len, int y0, int y1) {
+EMSCRIPTEN_KEEPALIVE void *j2k_decode_rows(const unsigned char *data, int len, int y0, int y1, int reduce) {
   static const unsigned char jp2_signature[12] = {0, 0, 0, 12, 'j', 'P', ' ', ' ', 13, 10, 135, 10};
   source_t source = {data, (OPJ_SIZE_T)len, 0};
   opj_dparameters_t parameters;
@@ -66,6 +68,12 @@ EMSCRIPTEN_KEEPALIVE void *j2k_decode_rows(const unsigned char *data, int len, i
   info[1] = (int)(image->y1 - image->y0);
   info[2] = (int)image->x0;
   info[3] = (int)image->y0;
+  if (reduce > 0) {
+    opj_codestream_info_v2_t *cstr = opj_get_cstr_info(codec);
+    int levels = cstr ? (int)cstr->m_default_tile_info.tccp_info[0].numresolutions - 1 : 0;
+    if (cstr) opj_destroy_cstr_info(&cstr);
+    if (!opj_set_decoded_resolution_factor(codec, (OPJ_UINT32)(reduce < levels ? reduce : levels))) goto done;
+  }
   if (y1 > y0 && !opj_set_decode_area(codec, image, (OPJ_INT32)image->x0, (OPJ_INT32)image->y0 + y0, (OPJ_INT32)image->x1, (OPJ_INT32)image->y0 + y1)) goto done;
   if (!opj_decode(codec, stream, image) || !opj_end_decompress(codec, stream)) goto done;
   if (image->numcomps < 1 || image->comps[0].data == NULL) { strcpy(message, "no pixels decoded"); goto done; }

@@ -1,5 +1,6 @@
 // OpenJPEG 2.5.4 in WebAssembly (vendor/openjpeg/: built from the library and a 100-line C entry point), for the
-// viewer's JPEG 2000 worker: decodes a codestream whole or a band of its rows. A band is what lets one image use two
+// viewer's JPEG 2000 threads and the build's previews: decodes a codestream whole or a band of its rows, at full
+// resolution or a few levels down. A band is what lets one image use two
 // cores: OpenJPEG decodes only the code-blocks a band needs, so the top and bottom halves on two threads take a
 // little over half the time of the whole (0.72–0.86 s each against 1.26–1.52 s for a 3518×2800 lossless mammogram,
 // Node, quiet machine), with exactly the same pixels. @cornerstonejs/codec-openjpeg, used before, exposes neither
@@ -18,8 +19,11 @@ export interface DecodedRows {
 }
 
 export interface OpenJpeg {
-  /** Rows [y0, y1) of the image, or all of them when y1 <= y0. Throws with OpenJPEG's words when it cannot. */
-  decodeRows(codestream: Uint8Array, y0?: number, y1?: number): DecodedRows;
+  /**
+   * Rows [y0, y1) of the image, or all of them when y1 <= y0; `reduce` resolution levels down (each halves the width
+   * and height; capped at the levels the codestream has). Throws with OpenJPEG's words when it cannot.
+   */
+  decodeRows(codestream: Uint8Array, y0?: number, y1?: number, reduce?: number): DecodedRows;
   /**
    * Grows the WebAssembly memory to hold `bytes` at once and touches every page, then frees it for the decodes to
    * reuse: a first decode otherwise pays for growing and faulting in ~100 MB as it goes. False when it cannot.
@@ -34,7 +38,7 @@ interface Exports {
   j2k_free(pointer: number): void;
   j2k_info(): number;
   j2k_message(): number;
-  j2k_decode_rows(data: number, length: number, y0: number, y1: number): number;
+  j2k_decode_rows(data: number, length: number, y0: number, y1: number, reduce: number): number;
 }
 
 /** Instantiates the compiled module (WebAssembly.compile of vendor/openjpeg/openjpeg-region.wasm). */
@@ -68,12 +72,12 @@ export async function instantiateOpenJpeg(module: WebAssembly.Module): Promise<O
       x.j2k_free(block);
       return true;
     },
-    decodeRows(codestream, y0 = 0, y1 = 0) {
+    decodeRows(codestream, y0 = 0, y1 = 0, reduce = 0) {
       const input = x.j2k_malloc(codestream.length);
       if (input === 0) throw new Error('out of memory for the codestream');
       try {
         new Uint8Array(x.memory.buffer).set(codestream, input);
-        const output = x.j2k_decode_rows(input, codestream.length, y0, y1);
+        const output = x.j2k_decode_rows(input, codestream.length, y0, y1, reduce);
         if (output === 0) throw new Error(message() || 'the codestream could not be decoded');
         try {
           const [, imageHeight, , , width, height, precision, signed, components] = new Int32Array(x.memory.buffer, x.j2k_info(), 9);

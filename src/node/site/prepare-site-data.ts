@@ -26,6 +26,10 @@ import { finishStats, readImageHeaders, readRelease, serializeStats, type ReadPr
 import type { OutputSink } from './output-sink.ts';
 import { QualityInstanceFiles } from './quality-instance-files.ts';
 import { PREVIEW_VERSION, previewOfDicom } from './viewer-previews.ts';
+import { loadOpenJpeg } from '../openjpeg-node.ts';
+import { isJpeg2000 } from '../../lib/viewer/decode-slots.ts';
+import { fileMetaTransferSyntax } from '../../lib/viewer/load-failure.ts';
+import type { OpenJpeg } from '../../lib/viewer/openjpeg-region.ts';
 import { buildDecoderWorkers } from './viewer-decoders.ts';
 import { releaseSummary } from '../../lib/release/release-summary.ts';
 import { publicStats } from '../../lib/publish/public-stats.ts';
@@ -108,7 +112,7 @@ async function prepareFromRelease(dataDir: string, sink: OutputSink, options: Pr
     samples.push(record);
   }
   sink.writeText(OUTPUT.samples, `${JSON.stringify(samples, null, 1)}\n`);
-  writePreviews(dataDir, sink, samples);
+  await writePreviews(dataDir, sink, samples);
 
   const sampleSet = new Set(sampleStudies);
   const order = studies.byId();
@@ -194,13 +198,17 @@ function writeStudyChunks(
   return byChunk.size;
 }
 
-/** A small 8-bit PNG per uncompressed sample image, drawn first by the viewer; a preview newer than its DICOM is kept. */
-function writePreviews(dataDir: string, sink: OutputSink, samples: readonly StudyViewerRecord[]): void {
+/**
+ * A small 8-bit PNG per sample image (uncompressed or JPEG 2000), drawn first by the viewer; a preview newer than its
+ * DICOM is kept. OpenJPEG is loaded only when a JPEG 2000 file needs it.
+ */
+async function writePreviews(dataDir: string, sink: OutputSink, samples: readonly StudyViewerRecord[]): Promise<void> {
   const images: Record<string, PreviewEntry> = {};
   const skipped: string[] = [];
   let made = 0;
   let reused = 0;
   const previous = readPreviousManifest(sink);
+  let openJpeg: OpenJpeg | undefined;
   for (const study of samples) {
     for (const image of study.images) {
       if (!image.inBuild) continue;
@@ -213,7 +221,9 @@ function writePreviews(dataDir: string, sink: OutputSink, samples: readonly Stud
       }
       try {
         const bytes = readFileSync(source);
-        const result = previewOfDicom(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        const file = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        if (isJpeg2000(fileMetaTransferSyntax(file))) openJpeg ??= await loadOpenJpeg();
+        const result = previewOfDicom(file, openJpeg ?? null);
         if ('skipped' in result) {
           skipped.push(`${image.imageId} (${result.skipped})`);
           continue;
