@@ -30,7 +30,12 @@ interface SiteServerOptions {
   releaseDir: string | null;
   /** 0 picks a free port. */
   port: number;
+  /** How long a listing of images/ answers served-release.json (default 5 s): studies copied in meanwhile show up after it. */
+  listingTtlMs?: number;
 }
+
+/** Long enough that walking a queue study by study lists images/ once, short enough that a copy shows up at once. */
+const LISTING_TTL_MS = 5_000;
 
 /** What the site holds, by extension; anything else is sent as bytes, never sniffed (nosniff). */
 const CONTENT_TYPES: Record<string, string> = {
@@ -125,7 +130,12 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: { path: strin
 export async function startSiteServer(options: SiteServerOptions): Promise<SiteServer> {
   const siteRoot = await realpath(options.siteDir);
   const imagesRoot = options.releaseDir ? await realpath(join(options.releaseDir, 'images')).catch(() => null) : null;
-  let served: Promise<ServedRelease> | null = null;
+  let listing: { at: number; studies: Promise<ServedRelease> } | null = null;
+  const servedStudies = (): Promise<ServedRelease> => {
+    const now = Date.now();
+    if (!listing || now - listing.at >= (options.listingTtlMs ?? LISTING_TTL_MS)) listing = { at: now, studies: listServedStudies(imagesRoot) };
+    return listing.studies;
+  };
   let allowedHosts: Set<string> = new Set();
 
   async function notFound(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -142,7 +152,7 @@ export async function startSiteServer(options: SiteServerOptions): Promise<SiteS
       case 'refused':
         return target.status === 404 ? notFound(req, res) : sendText(res, 400, `Bad request: ${target.reason}`);
       case 'served-release': {
-        const body = JSON.stringify(await (served ??= listServedStudies(imagesRoot)));
+        const body = JSON.stringify(await servedStudies());
         res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
         res.end(req.method === 'HEAD' ? undefined : body);
         return;
