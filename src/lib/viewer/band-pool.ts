@@ -3,8 +3,9 @@
 // page's first view is, so that it decodes on every core at once and paints after half a decode. Bands cost ~12 %
 // more work than one whole decode, so when at least as many images wait as there are threads, they go whole, one
 // per thread; an image left over is cut again, so no thread idles while another decodes alone. Four 3518×2800
-// views on two cores: the first cut, the next two whole side by side, the last cut. Threads outlive the views (no
-// start-up or compile per view). Pure: the threads are given (src/viewer/jpeg2000-pool.ts binds them to workers;
+// views on two cores, their files arriving one after another: the first two are cut (each thread holds a band of
+// both), the last two go whole side by side and end together. Threads outlive the views (no start-up or compile per
+// view). Pure: the threads are given (src/viewer/jpeg2000-pool.ts binds them to workers;
 // the tests to functions).
 
 import type { DecodedRows } from './openjpeg-region.ts';
