@@ -275,6 +275,39 @@ describe('fixture studies', () => {
     expect(drawn[1].findIndex((value, i) => value !== drawn[0][i])).toBe(-1);
     expect(new Set(drawn[1]).size).toBeGreaterThan(20);
 
+    // Four of them: the page's threads cut the first two into bands and give the last two whole (band-pool.ts), the
+    // threads holding two bands at once; every view is drawn pixel for pixel like the same study uncompressed.
+    const four = (id: string, file: string) =>
+      fixtureStudy(id, (['R', 'L'] as const).flatMap((laterality) => (['CC', 'MLO'] as const).map((view) => ({ laterality, view, file, rows: 640, columns: 64 }))));
+    // Each view's drawn pixels as their count, an FNV-1a hash and how many distinct values (not the arrays: sending
+    // four canvases' worth of numbers out of the page takes seconds).
+    const canvases = () =>
+      page.evaluate(() =>
+        [0, 1, 2, 3].map((i) => {
+          const canvas = document.querySelector<HTMLCanvasElement>(`#view-${i} .viewLayer canvas`)!;
+          const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          let hash = 0x811c9dc5;
+          for (let k = 0; k < data.length; k++) hash = Math.imul(hash ^ data[k], 0x01000193) >>> 0;
+          return { length: data.length, hash, distinct: new Set(data).size };
+        }),
+      );
+    const plainFour = four('fixture-plain-four', 'uncompressed-tall.dicom');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.route('**/*', (route) => route.continue());
+    await openFixtureStudy(page, browser.baseURL, plainFour.study, plainFour.files);
+    expect(await settledStates(page)).toEqual(['ready', 'ready', 'ready', 'ready']);
+    const plainPixels = await canvases();
+    const j2kFour = four('fixture-j2k-four', 'jpeg2000-tall.dicom');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.route('**/*', (route) => route.continue());
+    await openFixtureStudy(page, browser.baseURL, j2kFour.study, j2kFour.files);
+    expect(await settledStates(page)).toEqual(['ready', 'ready', 'ready', 'ready']);
+    // In the order they finished decoding.
+    expect((await decodedByPage()).sort()).toEqual(['viewer:decoded:0', 'viewer:decoded:1', 'viewer:decoded:2', 'viewer:decoded:3']);
+    const j2kPixels = await canvases();
+    expect(j2kPixels).toEqual(plainPixels);
+    for (const view of plainPixels) expect(view.distinct).toBeGreaterThan(20);
+
     // 8 bits allocated: left to dwv, which hands the codestream to the viewer's worker in dwv's protocol.
     const eight = fixtureStudy('fixture-j2k-8bit', [{ laterality: 'R', view: 'CC', file: 'jpeg2000-8bit.dicom' }]);
     await page.unrouteAll({ behavior: 'ignoreErrors' });
