@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { randomLcg } from 'd3-random';
 import { writeDemoRelease } from '../../src/node/demo/write-demo-release.ts';
 import { buildStatsBin, STATS_BIN_DIR, STATS_BIN_NAME } from '../build-stats-bin.ts';
+import type { Stats } from '../../src/lib/types.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const BIRADS_WEIGHTS: [string, number][] = [['1', 0.67], ['2', 0.234], ['3', 0.0465], ['4', 0.038], ['5', 0.0115]];
@@ -169,6 +170,54 @@ function describeRuns(label: string, runs: RunFigures[]): string {
 
 const loadNow = (): string => loadavg()[0].toFixed(1);
 
+const medianOf = (runs: RunFigures[]): number => median(runs.map((run) => run.wallSeconds));
+
+const PANDAS_SCRIPT = join(ROOT, 'scripts/bench/pandas-tables.py');
+const PANDAS_MISSING = 'no python3 with pandas and SciPy; on Debian: apt-get install -y python3-pandas python3-scipy';
+
+/** A python3 that imports pandas and SciPy (Debian's own first: pyenv shims may shadow it without them), or null. */
+async function pythonWithPandas(): Promise<string | null> {
+  for (const candidate of ['/usr/bin/python3', 'python3']) {
+    const child = spawn(candidate, ['-c', 'import pandas, scipy'], { stdio: 'ignore' });
+    const [code] = (await Promise.race([once(child, 'close'), once(child, 'error').then(() => [null])])) as [number | null];
+    if (code === 0) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Whether the yardstick and stats.json give the same Tables 3–5 and χ² tests: the comparison is only fair when
+ * both compute the same numbers. Returns one line saying so, or naming the first differences.
+ */
+async function compareWithPandas(python: string, dir: string, out: string): Promise<string> {
+  const child = spawn(python, [PANDAS_SCRIPT, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await once(child, 'close');
+  const pandas = JSON.parse(text) as Record<string, Record<string, Record<string, number>>> & {
+    chiSquared: Record<string, { statistic: number; p: number }>;
+  };
+  const stats = JSON.parse(await readFile(out, 'utf8')) as Stats;
+  const differences: string[] = [];
+  for (const table of ['breastBirads', 'breastDensity', 'findingCategories'] as const) {
+    for (const split of ['training', 'test'] as const) {
+      const ours = stats[table][split] as Record<string, number>;
+      const theirs = pandas[table][split] ?? {};
+      for (const key of new Set([...Object.keys(ours).filter((k) => ours[k] !== 0), ...Object.keys(theirs)])) {
+        if ((ours[key] ?? 0) !== (theirs[key] ?? 0)) differences.push(`${table}.${split}.${key}: ${ours[key] ?? 0} vs ${theirs[key] ?? 0}`);
+      }
+    }
+    const test = stats.splitBalance.attributes[table];
+    const { statistic, p } = pandas.chiSquared[table];
+    if (!test || Math.abs(test.chi2 - statistic) > 1e-5 || Math.abs(test.pValue - p) > 1e-9) {
+      differences.push(`χ² of ${table}: ${test?.chi2}, p ${test?.pValue} vs ${statistic}, p ${p}`);
+    }
+  }
+  return differences.length === 0
+    ? 'pandas and stats.json agree: Tables 3–5 count for count, and the three χ² tests (statistic and p) to 1e-9'
+    : `pandas and stats.json DISAGREE (the timing compares unlike work): ${differences.slice(0, 5).join('; ')}`;
+}
+
 /**
  * The demo figure: the prebuilt entry on the real 20,000-image demo release (CSVs only, as `npm run demo-data`
  * writes them), several runs, against the same command through tsx (`npm run stats`, the figure before the prebuilt
@@ -186,18 +235,27 @@ export async function benchStatsOnDemo(args: { runs: number }): Promise<void> {
     );
     const entry = await prebuiltEntry();
     const out = join(dir, 'stats.json');
-    const commands: [string, string[], number][] = [
-      [`after: node ${STATS_BIN_NAME} (prebuilt)`, [process.execPath, entry], args.runs],
-      ['before: tsx scripts/stats.ts (npm run stats)', [join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'scripts/stats.ts')], Math.max(3, args.runs >> 1)],
+    const python = await pythonWithPandas();
+    const commands: [string, string[], string[], number][] = [
+      [`after: node ${STATS_BIN_NAME} (prebuilt)`, [process.execPath, entry], ['--data', dir, '--out', out], args.runs],
+      ['before: tsx scripts/stats.ts (npm run stats)', [join(ROOT, 'node_modules/.bin/tsx'), join(ROOT, 'scripts/stats.ts')], ['--data', dir, '--out', out], Math.max(3, args.runs >> 1)],
     ];
-    // Interleaved, so that both commands meet the same load on a shared machine.
+    if (python) commands.push(['yardstick: pandas + SciPy, Tables 3–5 and χ² only (scripts/bench/pandas-tables.py)', [python, PANDAS_SCRIPT], [dir], args.runs]);
+    // Interleaved, so that every command meets the same load on a shared machine.
     const runs: RunFigures[][] = commands.map(() => []);
     for (let i = 0; i < args.runs; i++) {
-      for (const [c, [, cli, count]] of commands.entries()) if (i < count) runs[c].push(await runStatsCli(cli, dir, out));
+      for (const [c, [, cli, cliArgs, count]] of commands.entries()) if (i < count) runs[c].push(await runMeasured(cli, cliArgs));
     }
     for (const [c, [label]] of commands.entries()) {
       process.stdout.write(describeRuns(label, runs[c]));
       if (runs[c].some((run) => run.exitCode !== 0)) process.exitCode = 1;
+    }
+    if (python) {
+      const ratio = medianOf(runs[2]) / medianOf(runs[0]);
+      process.stdout.write(`  the prebuilt command is ${ratio.toFixed(1)}× as fast as the pandas yardstick (wall medians)\n`);
+      process.stdout.write(`  ${await compareWithPandas(python, dir, out)}\n`);
+    } else {
+      process.stdout.write(`  (pandas yardstick not run: ${PANDAS_MISSING})\n`);
     }
     process.stdout.write(`  (load average after: ${loadNow()})\n`);
   } finally {
