@@ -11,8 +11,24 @@
 
 export type FileResult = { ok: true; buffer: ArrayBuffer } | { ok: false; reason: string };
 
-function httpReason(response: Response): string {
-  return `the file could not be fetched (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''})`;
+/** The release-relative path of a view's DICOM (images/<study_id>/<image_id>.dicom), read off its URL; else null. */
+function releasePathOf(url: string): string | null {
+  const match = /\/([^/?#]+)\/([^/?#]+\.dicom)(?:[?#]|$)/.exec(url);
+  if (!match) return null;
+  try {
+    return `images/${decodeURIComponent(match[1])}/${decodeURIComponent(match[2])}`;
+  } catch {
+    return null;
+  }
+}
+
+function httpReason(url: string, response: Response): string {
+  const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  // A 404 is the release missing this view's file (the build copies what images/ has; the in-place server reads it):
+  // say which file, so the user can look for it.
+  const path = response.status === 404 ? releasePathOf(url) : null;
+  if (path) return `there is no DICOM file for this view (${path} was not found: ${status})`;
+  return `the file could not be fetched (${status})`;
 }
 
 /** Bytes enough for the Part 10 preamble and file meta group (the transfer syntax), in practice. */
@@ -56,7 +72,7 @@ export async function fetchDicom(url: string, onHead?: (head: Uint8Array) => voi
     if (!response.ok) {
       // Read the (small) error body: an unread one leaves the request open, and the page never goes network-idle.
       await response.arrayBuffer().catch(() => undefined);
-      return { ok: false, reason: httpReason(response) };
+      return { ok: false, reason: httpReason(url, response) };
     }
     const buffer = onHead ? await readBody(response, onHead) : await response.arrayBuffer();
     // A 206 must hold the whole file ("bytes 0-N/T" with N + 1 = T); a shorter part would be misread as damaged.

@@ -54,7 +54,9 @@ it('warns on the view whose DICOM is not the CSV size, keeps the box beyond its 
     '',
     '',
   ]);
-  await expect.poll(() => page.locator('.viewer-message').nth(2).textContent()).toBe('RMLO: the file could not be fetched (HTTP 404 Not Found).');
+  await expect.poll(() => page.locator('.viewer-message').nth(2).textContent()).toBe(
+    `RMLO: there is no DICOM file for this view (images/aa01/${imageId('aa01', 'R', 'MLO')}.dicom was not found: HTTP 404 Not Found).`,
+  );
   // The box inside the file is where the CSV says, on screen (the RCC view alone, enlarged).
   const colour = await page.evaluate(() => window.vindrViewer!.drawnBoxes(0)[0].colour);
   expect(await page.evaluate(() => window.vindrViewer!.drawnBoxes(0).map((b) => b.drawn))).toEqual([{ xmin: 60, ymin: 80, xmax: 100, ymax: 120 }]);

@@ -221,7 +221,7 @@ describe('fixture studies', () => {
     expect(reasons).toEqual([
       'LCC: the DICOM file is truncated or damaged.',
       'RMLO: this is not a DICOM file (no DICM marker at byte 128).',
-      'LMLO: the file could not be fetched (HTTP 404 Not Found).',
+      'LMLO: there is no DICOM file for this view (images/fixture-broken/fixture-broken-3.dicom was not found: HTTP 404 Not Found).',
     ]);
     await expect.poll(() => page.locator('.viewer-cell').nth(1).locator('.viewer-message details code').textContent()).toMatch(/Invalid typed array length/);
     expect((await canvasStats(page, 0)).distinct).toBeGreaterThan(20);

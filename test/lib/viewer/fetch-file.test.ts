@@ -55,3 +55,26 @@ describe('fetchDicom with a head callback', () => {
     expect(await fetchDicom('/x.dicom', () => undefined)).toEqual({ ok: false, reason: 'the file could not be fetched (the server sent 4000 of 5000 bytes)' });
   });
 });
+
+describe('fetchDicom on an HTTP error', () => {
+  const answering = (status: number, statusText: string) => async () => new Response('no', { status, statusText });
+
+  it('names the missing file, release-relative, for a 404 from the build or the in-place server', async () => {
+    vi.stubGlobal('fetch', answering(404, 'Not Found'));
+    expect(await fetchDicom('/data/images/aa01/aa01-R-MLO.dicom')).toEqual({
+      ok: false,
+      reason: 'there is no DICOM file for this view (images/aa01/aa01-R-MLO.dicom was not found: HTTP 404 Not Found)',
+    });
+    expect(await fetchDicom('/release-images/study%20one/img.dicom')).toEqual({
+      ok: false,
+      reason: 'there is no DICOM file for this view (images/study one/img.dicom was not found: HTTP 404 Not Found)',
+    });
+  });
+
+  it('gives the status alone for other errors and for URLs that are not a view file', async () => {
+    vi.stubGlobal('fetch', answering(500, 'Internal Server Error'));
+    expect(await fetchDicom('/data/images/aa01/x.dicom')).toEqual({ ok: false, reason: 'the file could not be fetched (HTTP 500 Internal Server Error)' });
+    vi.stubGlobal('fetch', answering(404, ''));
+    expect(await fetchDicom('/x.bin')).toEqual({ ok: false, reason: 'the file could not be fetched (HTTP 404)' });
+  });
+});
