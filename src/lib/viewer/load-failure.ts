@@ -2,6 +2,8 @@
 // can't fix it....", "Offset is outside the bounds of the DataView.") become a plain statement of what is wrong with
 // the file; the library's own words are kept as the detail shown behind a disclosure. Pure.
 
+import { isCompressedSyntax, transferSyntaxLabel } from '../dicom/transfer-syntax.ts';
+
 /** Every load ends within this time, drawn or with a message (a decoder that never answers included). */
 export const LOAD_TIMEOUT_MS = 60_000;
 
@@ -25,33 +27,6 @@ interface FileFacts {
   transferSyntax: string | null;
 }
 
-const SYNTAX_NAMES: Readonly<Record<string, string>> = {
-  '1.2.840.10008.1.2.4.80': 'JPEG-LS lossless',
-  '1.2.840.10008.1.2.4.81': 'JPEG-LS near-lossless',
-  '1.2.840.10008.1.2.4.90': 'JPEG 2000 lossless',
-  '1.2.840.10008.1.2.4.91': 'JPEG 2000',
-  '1.2.840.10008.1.2.4.57': 'JPEG lossless',
-  '1.2.840.10008.1.2.4.70': 'JPEG lossless',
-  '1.2.840.10008.1.2.4.50': 'baseline JPEG',
-  '1.2.840.10008.1.2.4.51': 'extended JPEG',
-  '1.2.840.10008.1.2.5': 'RLE',
-  '1.2.840.10008.1.2.1.99': 'deflated',
-  '1.2.840.10008.1.2.4.201': 'HTJ2K lossless',
-  '1.2.840.10008.1.2.4.202': 'HTJ2K lossless RPCL',
-  '1.2.840.10008.1.2.4.203': 'HTJ2K',
-};
-
-/** "JPEG 2000 lossless (1.2.840.10008.1.2.4.90)", or the bare UID when the syntax has no name here. */
-function syntaxName(uid: string | null): string {
-  if (!uid) return 'unknown';
-  const name = SYNTAX_NAMES[uid];
-  return name ? `${name} (${uid})` : uid;
-}
-
-function isCompressed(uid: string | null): boolean {
-  return uid !== null && uid in SYNTAX_NAMES;
-}
-
 /** Maps a raw failure (dwv's error text, a worker's message) to what the view says. */
 export function explainLoadFailure(raw: string, facts: FileFacts): LoadFailure {
   const detail = raw.trim() || null;
@@ -63,11 +38,11 @@ export function explainLoadFailure(raw: string, facts: FileFacts): LoadFailure {
     return { message: 'its pixels are 1 bit deep (a mask or overlay, not a greyscale image), which this viewer does not show', detail };
   }
   if (/Unsupported.*transfer syntax|transfer syntax.*not supported|No decoder|unsupported transfer/i.test(raw)) {
-    return { message: `its compression, ${syntaxName(facts.transferSyntax)}, is not supported by this viewer`, detail };
+    return { message: `its compression, ${transferSyntaxLabel(facts.transferSyntax)}, is not supported by this viewer`, detail };
   }
   if (/did not finish/i.test(raw)) return { message: raw, detail: null };
-  if (/decoder worker|JPX|JPEG error|Underestimated buffer|can't fix|marker|Huffman|codestream|RLE/i.test(raw) || (isCompressed(facts.transferSyntax) && /Error/i.test(raw))) {
-    return { message: `its ${syntaxName(facts.transferSyntax)} pixel data could not be decoded: the compressed data is damaged or not what the header says`, detail };
+  if (/decoder worker|JPX|JPEG error|Underestimated buffer|can't fix|marker|Huffman|codestream|RLE/i.test(raw) || (isCompressedSyntax(facts.transferSyntax) && /Error/i.test(raw))) {
+    return { message: `its ${transferSyntaxLabel(facts.transferSyntax)} pixel data could not be decoded: the compressed data is damaged or not what the header says`, detail };
   }
   if (/RangeError|typed array|outside the bounds|out of bounds|out of range|Offset is|truncated/i.test(raw)) {
     return { message: 'the DICOM file is truncated or damaged', detail };
