@@ -7,6 +7,7 @@ import { colorOf } from '../lib/palette.ts';
 import type { SampleImage, SampleStudy } from '../lib/types.ts';
 import { SHORT_CATEGORY } from '../lib/viewer/box-label.ts';
 import { FINDING_CATEGORIES } from '../lib/vocabulary.ts';
+import { transferSyntaxLabel } from '../lib/dicom/transfer-syntax.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -139,7 +140,7 @@ export function renderDetails(root: HTMLElement, study: SampleStudy, facts: Read
     item.append(el('div', `${image.laterality}${image.view} · ${image.rows} × ${image.columns} px (rows × columns)`, 'font-medium'));
     item.append(el('div', [image.vendor ?? 'vendor unknown', image.model, image.photometric].filter(Boolean).join(' · ')));
     const extra = [
-      f.transferSyntax ? `transfer syntax ${f.transferSyntax}` : null,
+      f.transferSyntax ? `transfer syntax ${transferSyntaxLabel(f.transferSyntax)}` : null,
       f.presets ? `window ${f.presets}` : null,
       f.flipped ? 'mirrored for the hanging' : null,
       f.paddedPixels ? `${f.paddedPixels.toLocaleString('en')} padding pixels shown as background` : null,

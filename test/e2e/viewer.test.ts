@@ -306,6 +306,8 @@ describe('fixture studies', () => {
     expect((await decodedByPage()).sort()).toEqual(['viewer:decoded:0', 'viewer:decoded:1', 'viewer:decoded:2', 'viewer:decoded:3']);
     const j2kPixels = await canvases();
     expect(j2kPixels).toEqual(plainPixels);
+    // The side panel names the file's own syntax, though dwv was handed native pixels.
+    await expect.poll(() => page.locator('#viewer-details').textContent()).toContain('transfer syntax JPEG 2000 lossless (1.2.840.10008.1.2.4.90)');
     for (const view of plainPixels) expect(view.distinct).toBeGreaterThan(20);
 
     // 8 bits allocated: left to dwv, which hands the codestream to the viewer's worker in dwv's protocol.
