@@ -8,7 +8,8 @@ import { invertDisplayToImage, type AffineTransform } from '../lib/viewer/box-ge
 import { chestWallSide, needsFlip, type Side } from '../lib/viewer/hanging.ts';
 import { backgroundValue, replacePadding } from '../lib/viewer/pixel-padding.ts';
 import { inverts } from '../lib/viewer/greyscale.ts';
-import { explainLoadFailure, fileMetaTransferSyntax, LOAD_TIMEOUT_MS, timedOut } from '../lib/viewer/load-failure.ts';
+import { fileMetaTransferSyntax } from '../lib/dicom/part10.ts';
+import { explainLoadFailure, LOAD_TIMEOUT_MS, timedOut } from '../lib/viewer/load-failure.ts';
 import type { WindowPreset } from '../lib/viewer/window-presets.ts';
 import { firstString, greyscaleHeader, numbers, presetMenu } from './dicom-elements.ts';
 import { installFastRender, registerDataRange, registerGreyscale, selectPreset } from './fast-render.ts';

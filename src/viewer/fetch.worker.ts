@@ -7,7 +7,7 @@
 // 1098 / 1889, all four at once 1155 / 1757. On two cores the page, the worker and the server share the CPU, so
 // the file needed next is best served alone.
 
-import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
+import { fileMetaTransferSyntax } from '../lib/dicom/part10.ts';
 import { fetchDicom } from './fetch-file.ts';
 
 export interface FetchRequest {

@@ -5,7 +5,7 @@
 import { BAND_THREAD_NAME, createBandPool, type BandPool, type BandReply, type BandRequest, type BandTask, type BandThread } from '../lib/viewer/band-pool.ts';
 import type { DecodedRows } from '../lib/viewer/openjpeg-region.ts';
 import { siteUrl, WORKERS_DIR } from '../lib/site-data/outputs.ts';
-import { isJpeg2000 } from '../lib/viewer/decode-slots.ts';
+import { isJpeg2000 } from '../lib/dicom/transfer-syntax.ts';
 
 const WORKER_URL = siteUrl(`${WORKERS_DIR}/jpeg2000.worker.min.js`);
 

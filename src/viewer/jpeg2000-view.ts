@@ -4,7 +4,7 @@
 // soon as the file has arrived (prefetch.ts asks), while the viewer's code still loads; the view asks again for the
 // same buffer and gets the same decode.
 
-import { isJpeg2000 } from '../lib/viewer/decode-slots.ts';
+import { isJpeg2000 } from '../lib/dicom/transfer-syntax.ts';
 import { singleEncapsulatedFrame, withNativePixels } from '../lib/viewer/encapsulated-frame.ts';
 import { explainLoadFailure, LOAD_TIMEOUT_MS, timedOut } from '../lib/viewer/load-failure.ts';
 import { codestreamHeight, type DecodedRows } from '../lib/viewer/openjpeg-region.ts';

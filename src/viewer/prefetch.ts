@@ -12,7 +12,7 @@ import type { FetchReply, FetchRequest } from './fetch.worker.ts';
 import { releaseStudy } from './release-images.ts';
 import { startDecodersFor } from './jpeg2000-pool.ts';
 import { decodedJpeg2000File } from './jpeg2000-view.ts';
-import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
+import { fileMetaTransferSyntax } from '../lib/dicom/part10.ts';
 
 const NO_PREVIEWS: PreviewManifest = { version: 0, images: {} };
 

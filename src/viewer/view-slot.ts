@@ -10,7 +10,7 @@ import { DwvView, type LoadedInfo, type Tool } from './dwv-view.ts';
 import type { FileResult, PreviewManifest } from './prefetch.ts';
 import { layoutCell } from './cell-layout.ts';
 import { createDecodeSlots, needsDecoder } from '../lib/viewer/decode-slots.ts';
-import { fileMetaTransferSyntax } from '../lib/viewer/load-failure.ts';
+import { fileMetaTransferSyntax } from '../lib/dicom/part10.ts';
 import type { LoadedImageFacts } from './side-panel.ts';
 import { renderViewMessage } from './view-message.ts';
 import { decodedJpeg2000File } from './jpeg2000-view.ts';

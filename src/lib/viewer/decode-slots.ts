@@ -5,18 +5,11 @@
 // and never wait; single-frame JPEG 2000 views are decoded by the page's own threads (src/lib/viewer/band-pool.ts).
 // Pure (the viewer passes navigator.hardwareConcurrency).
 
-/** Native pixel data (implicit/explicit VR little endian, explicit big endian): dwv reads it without a worker. */
-const UNCOMPRESSED = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2']);
+import { isNativeSyntax } from '../dicom/transfer-syntax.ts';
 
-/** Whether dwv hands this file's pixels to a decoder worker (an unknown or absent syntax is left to dwv). */
+/** Whether dwv hands this file's pixels to a decoder worker (native pixel data needs none; an absent syntax is left to dwv). */
 export function needsDecoder(transferSyntax: string | null): boolean {
-  return transferSyntax !== null && !UNCOMPRESSED.has(transferSyntax);
-}
-
-const JPEG_2000 = new Set(['1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.4.91']);
-
-export function isJpeg2000(transferSyntax: string | null): boolean {
-  return transferSyntax !== null && JPEG_2000.has(transferSyntax);
+  return transferSyntax !== null && !isNativeSyntax(transferSyntax);
 }
 
 /** Runs `decode` once a slot is free, in the order asked; the slot is freed when it settles. */

@@ -5,6 +5,9 @@
 // byte for byte. Only what the viewer draws qualifies (one frame, one sample, 16 bits allocated); anything else is
 // left to dwv and its worker. Pure.
 
+import { hasDicmMarker, fileMetaElements, fileMetaEnd, ITEM, LONG_VRS, Malformed, Part10Reader, SEQUENCE_END, UNDEFINED_LENGTH } from '../dicom/part10.ts';
+import { EXPLICIT_VR_LITTLE_ENDIAN } from '../dicom/transfer-syntax.ts';
+
 /** The file's single compressed frame and the header fields its native copy must agree with. */
 export interface EncapsulatedFrame {
   /** Where the data set starts: the byte after the file meta group. */
@@ -18,93 +21,17 @@ export interface EncapsulatedFrame {
   signed: boolean;
 }
 
-/** Explicit VR little endian: the data set encoding of every encapsulated transfer syntax the viewer decodes. */
-const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
-
-/** VRs with a 2-byte reserved field and a 4-byte length (PS3.5 7.1.2). */
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
-const UNDEFINED = 0xffffffff;
-const ITEM = 0xfffee000;
-const ITEM_END = 0xfffee00d;
-const SEQUENCE_END = 0xfffee0dd;
 const PIXEL_DATA = 0x7fe00010;
-
-/** Thrown inside the walk when the bytes do not hold together; the walk then answers null. */
-class Malformed extends Error {}
-
-class Reader {
-  readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  need(offset: number, length: number): void {
-    if (offset < 0 || offset + length > this.bytes.length) throw new Malformed();
-  }
-  tag(offset: number): number {
-    this.need(offset, 4);
-    return ((this.view.getUint16(offset, true) << 16) | this.view.getUint16(offset + 2, true)) >>> 0;
-  }
-  uint32(offset: number): number {
-    this.need(offset, 4);
-    return this.view.getUint32(offset, true);
-  }
-  /** An explicit VR element's header: its VR, value length and where its value starts. */
-  element(offset: number): { vr: string; length: number; value: number } {
-    this.need(offset, 8);
-    const vr = String.fromCharCode(this.bytes[offset + 4], this.bytes[offset + 5]);
-    if (LONG_VRS.has(vr)) return { vr, length: this.uint32(offset + 8), value: offset + 12 };
-    return { vr, length: this.view.getUint16(offset + 6, true), value: offset + 8 };
-  }
-}
-
-/** The offset after a sequence (or UN) of undefined length whose first item starts at `offset`. */
-function skipUndefinedSequence(r: Reader, offset: number): number {
-  for (;;) {
-    const tag = r.tag(offset);
-    const length = r.uint32(offset + 4);
-    offset += 8;
-    if (tag === SEQUENCE_END) return offset;
-    if (tag !== ITEM) throw new Malformed();
-    if (length !== UNDEFINED) {
-      offset += length;
-      continue;
-    }
-    // An item of undefined length: its elements, up to the item delimiter.
-    for (;;) {
-      if (r.tag(offset) === ITEM_END) {
-        offset += 8;
-        break;
-      }
-      offset = skipElement(r, offset);
-    }
-  }
-}
-
-function skipElement(r: Reader, offset: number): number {
-  const { length, value } = r.element(offset);
-  if (length === UNDEFINED) return skipUndefinedSequence(r, value);
-  r.need(value, length);
-  return value + length;
-}
-
-/** The end of the Part 10 file meta group (explicit VR little endian, group 0002), or null without the DICM marker. */
-function fileMetaEnd(r: Reader): number | null {
-  const b = r.bytes;
-  if (b.length < 132 || b[128] !== 0x44 || b[129] !== 0x49 || b[130] !== 0x43 || b[131] !== 0x4d) return null;
-  let offset = 132;
-  while (offset + 8 <= b.length && r.view.getUint16(offset, true) === 0x0002) offset = skipElement(r, offset);
-  return offset;
-}
 
 /**
  * The file's one compressed frame, or null when the file is not a single-frame, single-sample, 16-bit image with
  * encapsulated pixel data (dwv's own path reads those) or does not hold together (dwv then says why).
  */
 export function singleEncapsulatedFrame(bytes: Uint8Array): EncapsulatedFrame | null {
-  const r = new Reader(bytes);
+  if (!hasDicmMarker(bytes)) return null;
+  const r = new Part10Reader(bytes);
   try {
     const datasetStart = fileMetaEnd(r);
-    if (datasetStart === null) return null;
     const us: Record<number, number> = {};
     let frames = 1;
     let offset = datasetStart;
@@ -112,7 +39,7 @@ export function singleEncapsulatedFrame(bytes: Uint8Array): EncapsulatedFrame | 
       const tag = r.tag(offset);
       const { vr, length, value } = r.element(offset);
       if (tag === PIXEL_DATA) {
-        if (length !== UNDEFINED) return null;
+        if (length !== UNDEFINED_LENGTH) return null;
         return framePixels(r, value, {
           datasetStart,
           pixelDataStart: offset,
@@ -126,7 +53,7 @@ export function singleEncapsulatedFrame(bytes: Uint8Array): EncapsulatedFrame | 
       }
       if (vr === 'US' && length === 2 && tag >>> 16 === 0x0028) us[tag] = r.view.getUint16(value, true);
       if (tag === 0x00280008) frames = Number.parseInt(new TextDecoder().decode(bytes.subarray(value, value + length)), 10);
-      offset = skipElement(r, offset);
+      offset = r.skipElement(offset);
     }
     return null;
   } catch (error) {
@@ -136,7 +63,7 @@ export function singleEncapsulatedFrame(bytes: Uint8Array): EncapsulatedFrame | 
 }
 
 function framePixels(
-  r: Reader,
+  r: Part10Reader,
   offset: number,
   header: { datasetStart: number; pixelDataStart: number; frames: number; samples: number; rows?: number; columns?: number; bitsAllocated?: number; signed: boolean },
 ): EncapsulatedFrame | null {
@@ -151,7 +78,7 @@ function framePixels(
     const length = r.uint32(offset + 4);
     offset += 8;
     if (tag === SEQUENCE_END) break;
-    if (tag !== ITEM || length === UNDEFINED) return null;
+    if (tag !== ITEM || length === UNDEFINED_LENGTH) return null;
     r.need(offset, length);
     fragments.push(r.bytes.subarray(offset, offset + length));
     offset += length;
@@ -191,17 +118,14 @@ function writeHeader(out: Uint8Array, at: number, tag: number, vr: string, lengt
  * Pixel Data, and what followed Pixel Data (trailing padding) is left out.
  */
 export function withNativePixels(bytes: Uint8Array, frame: EncapsulatedFrame, bands: readonly (Uint16Array | Int16Array)[]): ArrayBuffer {
-  const r = new Reader(bytes);
   const pixelBytes = bands.reduce((sum, band) => sum + band.byteLength, 0);
   const syntax = new TextEncoder().encode(`${EXPLICIT_VR_LITTLE_ENDIAN}\0`);
   // The meta group, element by element, with the new syntax; its group length (0002,0000) is set once the rest is.
-  const meta: { tag: number; vr: string; value: Uint8Array }[] = [];
-  for (let offset = 132; offset < frame.datasetStart; ) {
-    const tag = r.tag(offset);
-    const { vr, length, value } = r.element(offset);
-    meta.push({ tag, vr, value: tag === 0x00020010 ? syntax : bytes.subarray(value, value + length) });
-    offset = value + length;
-  }
+  const meta = [...fileMetaElements(new Part10Reader(bytes))].map(({ tag, vr, value, length }) => ({
+    tag,
+    vr,
+    value: tag === 0x00020010 ? syntax : bytes.subarray(value, value + length),
+  }));
   const headerLength = (vr: string) => (LONG_VRS.has(vr) ? 12 : 8);
   const metaLength = meta.reduce((sum, e) => sum + headerLength(e.vr) + e.value.length, 0);
   const datasetLength = frame.pixelDataStart - frame.datasetStart;

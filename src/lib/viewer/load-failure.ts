@@ -52,24 +52,3 @@ export function explainLoadFailure(raw: string, facts: FileFacts): LoadFailure {
   if (/No loader/i.test(raw)) return { message: 'no DICOM reader accepts this file', detail };
   return { message: 'the file could not be shown', detail };
 }
-
-/**
- * The Transfer Syntax UID of a Part 10 file's meta group (explicit VR little endian, after the DICM marker), or null
- * when the group has none. A dozen lines instead of a parser: dwv's own parser throws on exactly the files this is
- * asked about, and only this one element is needed.
- */
-export function fileMetaTransferSyntax(bytes: Uint8Array): string | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 132;
-  while (offset + 8 <= bytes.length && view.getUint16(offset, true) === 0x0002) {
-    const element = view.getUint16(offset + 2, true);
-    const vr = String.fromCharCode(bytes[offset + 4], bytes[offset + 5]);
-    const long = ['OB', 'OW', 'OF', 'SQ', 'UT', 'UN', 'UC', 'UR'].includes(vr);
-    const length = long ? view.getUint32(offset + 8, true) : view.getUint16(offset + 6, true);
-    const start = offset + (long ? 12 : 8);
-    if (start + length > bytes.length) return null;
-    if (element === 0x0010) return new TextDecoder().decode(bytes.subarray(start, start + length)).replace(/[\0\s]+$/, '') || null;
-    offset = start + length;
-  }
-  return null;
-}

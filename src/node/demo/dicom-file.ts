@@ -10,9 +10,9 @@ import dcmjs from 'dcmjs';
 import type { ImagePlan } from '../../lib/demo/plan-types.ts';
 import type { VendorProfile } from '../../lib/demo/vendors.ts';
 import { dicomAge } from '../../lib/demo/release-csv.ts';
+import { EXPLICIT_VR_LITTLE_ENDIAN } from '../../lib/dicom/transfer-syntax.ts';
 
 const { DicomDict, DicomMetaDictionary } = dcmjs.data;
-const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
 const NON_COMPLIANT_UID = '1.2.3.4';
 /** (7FE0,0010) OW, reserved bytes, 32-bit length 0: how dcmjs ends a file whose Pixel Data is empty. */
 const EMPTY_PIXEL_DATA = Uint8Array.from([0xe0, 0x7f, 0x10, 0x00, 0x4f, 0x57, 0x00, 0x00, 0, 0, 0, 0]);

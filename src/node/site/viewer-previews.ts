@@ -12,7 +12,8 @@ import { previewFactor, renderPreview } from '../../lib/viewer/preview-image.ts'
 import { voiFunction } from '../../lib/viewer/greyscale.ts';
 import { windowPresets } from '../../lib/viewer/window-presets.ts';
 import type { PreviewEntry } from '../../lib/site-data/outputs.ts';
-import { isJpeg2000 } from '../../lib/viewer/decode-slots.ts';
+import { fileMetaTransferSyntax } from '../../lib/dicom/part10.ts';
+import { isJpeg2000 } from '../../lib/dicom/transfer-syntax.ts';
 import { singleEncapsulatedFrame } from '../../lib/viewer/encapsulated-frame.ts';
 import type { OpenJpeg } from '../../lib/viewer/openjpeg-region.ts';
 
@@ -68,10 +69,11 @@ function previewPixels(bytes: Uint8Array, ds: Dataset, transferSyntax: string, o
 
 /** Renders one DICOM file to a preview, or says why not; `openJpeg` reads JPEG 2000 files (none without it). */
 export function previewOfDicom(bytes: Uint8Array, openJpeg: OpenJpeg | null = null): { png: Buffer; entry: Omit<PreviewEntry, 'url'> } | { skipped: string } {
+  // The syntax first, from the meta group alone: a file this cannot preview is not parsed.
+  const transferSyntax = fileMetaTransferSyntax(bytes) ?? 'absent';
+  if (!UNCOMPRESSED.has(transferSyntax) && !(isJpeg2000(transferSyntax) && openJpeg)) return { skipped: `transfer syntax ${transferSyntax}` };
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const file = dcmjs.data.DicomMessage.readFile(buffer, { untilTag: undefined });
-  const transferSyntax = String((file.meta as Dataset)['00020010'] && ((file.meta as Dataset)['00020010'] as { Value: string[] }).Value[0]);
-  if (!UNCOMPRESSED.has(transferSyntax) && !(isJpeg2000(transferSyntax) && openJpeg)) return { skipped: `transfer syntax ${transferSyntax}` };
   const ds = dcmjs.data.DicomMetaDictionary.naturalizeDataset(file.dict) as Dataset;
   const read = previewPixels(bytes, ds, transferSyntax, openJpeg);
   if ('skipped' in read) return read;

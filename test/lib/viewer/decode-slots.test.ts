@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDecodeSlots, isJpeg2000, needsDecoder } from '../../../src/lib/viewer/decode-slots.ts';
+import { isJpeg2000 } from '../../../src/lib/dicom/transfer-syntax.ts';
+import { createDecodeSlots, needsDecoder } from '../../../src/lib/viewer/decode-slots.ts';
 
 describe('needsDecoder', () => {
   it('is false for native pixel data and an absent syntax, true for encapsulated ones', () => {
