@@ -5,6 +5,8 @@
 //   tsx scripts/bench/stats.ts --images N        a quick synthetic release of N images, one run each
 //   (or via `npm run bench -- --only stats [--images N]`)
 // Targets: the demo ≤ 0.25 s wall incl. Node start-up (prebuilt); 1,000,000 images ≤ 10 s and ≤ 500 MB peak RSS.
+// On the demo it also prints where a run's time goes: Node's start-up, and the computation cold against warm
+// (stats-warm.ts).
 // The release is a quick generator of our own (the demo generator's realism is not needed to measure speed):
 // four views per study, 80/20 split, BI-RADS and density mixes like the paper's, boxes on about 11% of rows.
 
@@ -257,10 +259,37 @@ export async function benchStatsOnDemo(args: { runs: number }): Promise<void> {
     } else {
       process.stdout.write(`  (pandas yardstick not run: ${PANDAS_MISSING})\n`);
     }
+    process.stdout.write(await coldAndWarm(dir));
     process.stdout.write(`  (load average after: ${loadNow()})\n`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function outputOf(cli: string[]): Promise<string> {
+  const child = spawn(cli[0], cli.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await once(child, 'close');
+  return text;
+}
+
+/**
+ * Where a run's time goes: Node's own start-up (`node -e 0`), and the computation on one thread in one process, its
+ * first (cold) run against the same work warm (stats-warm.ts). Every `vindr-stats` process pays the cold figure.
+ */
+async function coldAndWarm(dir: string): Promise<string> {
+  const startups: number[] = [];
+  for (let i = 0; i < 5; i++) startups.push((await runMeasured([process.execPath, '-e', '0'], [])).wallSeconds);
+  const tsx = join(ROOT, 'node_modules/.bin/tsx');
+  const runs = JSON.parse(await outputOf([tsx, join(ROOT, 'scripts/bench/stats-warm.ts'), dir, '6'])) as number[];
+  const warm = median(runs.slice(3));
+  return (
+    `  where the time goes: Node's start-up (node -e 0) ${median(startups).toFixed(3)} s (median of 5); the computation ` +
+    `on one thread, in one process: first run ${(runs[0] / 1000).toFixed(3)} s, the same work warm ` +
+    `${(warm / 1000).toFixed(3)} s (median of runs 4–6): a run pays V8's compiling and warming of our code and ` +
+    `papaparse, which start cold in every process\n`
+  );
 }
 
 /** One run each of the prebuilt entry and tsx on a quick synthetic release of `images` images (e.g. 1,000,000). */
