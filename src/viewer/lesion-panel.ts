@@ -7,6 +7,7 @@ import { studyLesions } from '../lib/lesions/study-lesions.ts';
 import type { BoxLink, Lesion, StudyLesions } from '../lib/lesions/lesion-links.ts';
 import type { SampleImage } from '../lib/types.ts';
 import { el } from '../components/page-dom.ts';
+import { BOX_OUTLINE_PAD } from '../lib/viewer/box-geometry.ts';
 import { HANGING_SLOTS } from '../lib/viewer/hanging.ts';
 
 /** Where a box is drawn: the view's canvas element and the box's rectangle in its pixels (CSS px), or null. */
@@ -59,7 +60,7 @@ function outline(locate: LocateBox, imageId: string, line: number, role: 'focuse
   div.dataset.imageId = imageId;
   div.dataset.line = String(line);
   // The outline sits just outside the box so the box's own colour stays visible.
-  const pad = role === 'counterpart' ? 6 : 3;
+  const pad = BOX_OUTLINE_PAD[role];
   div.style.left = `${where.rect.left - pad}px`;
   div.style.top = `${where.rect.top - pad}px`;
   div.style.width = `${where.rect.width + 2 * pad}px`;

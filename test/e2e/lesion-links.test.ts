@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StudyChunk, StudyViewerRecord } from '../../src/lib/studies/study-chunks.ts';
 import type { Stats } from '../../src/lib/types.ts';
+import { BOX_OUTLINE_PAD } from '../../src/lib/viewer/box-geometry.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 import { axeViolations, builtFile, openBrowser, openPage, screenshot, SCREENSHOT_DIR, type Browser } from './harness.ts';
 import { frame, marks } from './dashboard-kit.ts';
@@ -48,6 +49,28 @@ async function outline(page: Page, role: 'focused' | 'counterpart'): Promise<{ r
   }, role);
 }
 
+/**
+ * The visible box labels that an outline's ring covers (the ring: its rectangle less the box it surrounds, `pad` px
+ * in). A label inside the box (no room outside) is clear of the ring.
+ */
+async function labelsUnderOutlines(page: Page): Promise<string[]> {
+  return page.evaluate((pads) => {
+    const hits: string[] = [];
+    const labels = [...document.querySelectorAll<HTMLElement>('.viewer-label')].filter((l) => !l.classList.contains('hidden'));
+    for (const outline of document.querySelectorAll<HTMLElement>('.viewer-lesion-outline')) {
+      const o = outline.getBoundingClientRect();
+      const pad = pads[outline.dataset.role as keyof typeof pads];
+      for (const label of labels) {
+        const l = label.getBoundingClientRect();
+        const meets = Math.min(l.right, o.right) - Math.max(l.left, o.left) > 0.5 && Math.min(l.bottom, o.bottom) - Math.max(l.top, o.top) > 0.5;
+        const inBox = l.left >= o.left + pad - 0.5 && l.right <= o.right - pad + 0.5 && l.top >= o.top + pad - 0.5 && l.bottom <= o.bottom - pad + 0.5;
+        if (meets && !inBox) hits.push(`"${label.textContent}" under the ${outline.dataset.role} outline`);
+      }
+    }
+    return hits;
+  }, BOX_OUTLINE_PAD);
+}
+
 /** The outline surrounds the box by `pad` CSS px on every side (±1.5 px). */
 function expectAround(actual: Rect, box: Rect, pad: number): void {
   expect(Math.abs(actual.left - (box.left - pad))).toBeLessThanOrEqual(1.5);
@@ -71,10 +94,12 @@ describe('the viewer', () => {
     expect(found).toMatchObject({ imageId: counterpart.imageId, line: String(counterpart.line) });
     const partnerImage = record.images.find((i) => i.imageId === counterpart.imageId)!;
     const partnerBox = partnerImage.boxes.find((b) => b.line === counterpart.line)!.box;
-    expectAround(found!.rect, await stableBoxRect(page, slotOf(record, counterpart.imageId), partnerBox), 6);
+    expectAround(found!.rect, await stableBoxRect(page, slotOf(record, counterpart.imageId), partnerBox), BOX_OUTLINE_PAD.counterpart);
     const own = await outline(page, 'focused');
     const ownBox = record.images.find((i) => i.imageId === imageId)!.boxes.find((b) => b.line === line)!.box;
-    expectAround(own!.rect, await stableBoxRect(page, slotOf(record, imageId), ownBox), 3);
+    expectAround(own!.rect, await stableBoxRect(page, slotOf(record, imageId), ownBox), BOX_OUTLINE_PAD.focused);
+    // Labels keep out of every box's outline margin, so neither outline covers a label (its own box's included).
+    expect(await labelsUnderOutlines(page)).toEqual([]);
     // The counterpart's outline is inside the other view's frame, not the focused one's.
     const frame = await page.locator(`#view-${slotOf(record, counterpart.imageId)}`).boundingBox();
     expect(found!.rect.left).toBeGreaterThanOrEqual(frame!.x - 6);
@@ -115,7 +140,7 @@ describe('the viewer', () => {
     const found = await outline(page, 'counterpart');
     expect(found).toMatchObject({ imageId: counterpart.imageId, line: String(counterpart.line) });
     const svgBox = await page.locator(`#view-${slotOf(record, counterpart.imageId)} .schematic-box[data-line="${counterpart.line}"] rect`).boundingBox();
-    expectAround(found!.rect, { left: svgBox!.x, top: svgBox!.y, right: svgBox!.x + svgBox!.width, bottom: svgBox!.y + svgBox!.height }, 6);
+    expectAround(found!.rect, { left: svgBox!.x, top: svgBox!.y, right: svgBox!.x + svgBox!.width, bottom: svgBox!.y + svgBox!.height }, BOX_OUTLINE_PAD.counterpart);
     await screenshot(page, 'lesion-link-schematic');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

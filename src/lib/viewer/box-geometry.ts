@@ -62,3 +62,9 @@ export function formatBox(box: Box): string {
   const r = (v: number) => (Number.isFinite(v) ? String(Math.round(v * 10) / 10) : 'NaN');
   return `(${r(box.xmin)}, ${r(box.ymin)})–(${r(box.xmax)}, ${r(box.ymax)})`;
 }
+
+/**
+ * How far outside a box, in screen pixels, the viewer draws the outline of a focused box (white) and of its
+ * counterpart in the other view (dashed yellow, wider). Labels keep clear of the wider one (label-placement.ts).
+ */
+export const BOX_OUTLINE_PAD = { focused: 3, counterpart: 6 } as const;

@@ -26,6 +26,11 @@ function overlap(a: ScreenRect, b: ScreenRect): number {
   return area({ left: Math.max(a.left, b.left), top: Math.max(a.top, b.top), right: Math.min(a.right, b.right), bottom: Math.min(a.bottom, b.bottom) });
 }
 
+/** `rect` grown by `by` pixels on every side. */
+function grown(rect: ScreenRect, by: number): ScreenRect {
+  return { left: rect.left - by, top: rect.top - by, right: rect.right + by, bottom: rect.bottom + by };
+}
+
 /** A label's rectangle at (x, y), moved inside the view (a label wider than the view starts at its left edge). */
 function inside(x: number, y: number, width: number, height: number, view: { width: number; height: number }): ScreenRect {
   const left = Math.max(0, Math.min(x, view.width - width));
@@ -37,26 +42,31 @@ function inside(x: number, y: number, width: number, height: number, view: { wid
  * One rectangle per request, in request order, or null for a box with no part inside the view (its label would point
  * at nothing). Placed top to bottom; each takes the first best of: above left-aligned, below left-aligned, above
  * right-aligned, below right-aligned, inside the box's top-left or bottom-left corner. `obstacles` are what the view
- * draws over the image (its name and preset menu): labels avoid them like other labels.
+ * draws over the image (its name and preset menu): labels avoid them like other labels. `reach`: how far outside a
+ * box the view may draw around it (the viewer's focus outlines); labels keep out of that margin of every box, their
+ * own included, so an outline drawn later covers no label.
  */
 export function placeLabels(
   view: { width: number; height: number },
   requests: readonly LabelRequest[],
-  obstacles: readonly ScreenRect[] = [],
-  gap = 2,
+  { obstacles = [], gap = 2, reach = 0 }: { obstacles?: readonly ScreenRect[]; gap?: number; reach?: number } = {},
 ): (ScreenRect | null)[] {
   const frame: ScreenRect = { left: 0, top: 0, right: view.width, bottom: view.height };
   const placed: (ScreenRect | null)[] = requests.map(() => null);
   const order = requests.map((_, i) => i).sort((a, b) => requests[a].box.top - requests[b].box.top || requests[a].box.left - requests[b].box.left);
   const taken: ScreenRect[] = [];
+  const margins = requests.map((request) => grown(request.box, reach));
   for (const i of order) {
-    const { box, width, height } = requests[i];
-    if (overlap(box, frame) === 0) continue;
+    const { width, height } = requests[i];
+    if (overlap(requests[i].box, frame) === 0) continue;
+    // Aligned with the box's sides, above or below its margin; the last two inside the box itself.
+    const box = requests[i].box;
+    const margin = margins[i];
     const candidates: [number, number][] = [
-      [box.left, box.top - height - gap],
-      [box.left, box.bottom + gap],
-      [box.right - width, box.top - height - gap],
-      [box.right - width, box.bottom + gap],
+      [box.left, margin.top - height - gap],
+      [box.left, margin.bottom + gap],
+      [box.right - width, margin.top - height - gap],
+      [box.right - width, margin.bottom + gap],
       [box.left + gap, box.top + gap],
       [box.left + gap, box.bottom - height - gap],
     ];
@@ -65,8 +75,8 @@ export function placeLabels(
     for (const [x, y] of candidates) {
       const rect = inside(x, y, width, height, view);
       let cost = 0;
-      for (let j = 0; j < requests.length; j++) if (j !== i) cost += 4 * overlap(rect, requests[j].box);
-      cost += overlap(rect, box);
+      for (let j = 0; j < requests.length; j++) if (j !== i) cost += 4 * overlap(rect, margins[j]);
+      cost += overlap(rect, margin);
       for (const other of [...taken, ...obstacles]) cost += 8 * overlap(rect, other);
       // Prefer the spot nearest where the candidate wanted to be (little pushed by the view's edges).
       cost += 0.01 * (Math.abs(rect.left - x) + Math.abs(rect.top - y));

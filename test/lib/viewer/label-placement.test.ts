@@ -20,7 +20,7 @@ describe('placeLabels', () => {
 
   it('keeps clear of the view’s own name and menu: a box under them gets its label below', () => {
     // The menu covers (0, 0)–(300, 24); above-left (100, 82) is free, but a box at the top has only below: 30 + 2.
-    const [placed] = placeLabels(view, [{ box: rect(100, 10, 150, 30), width: 80, height: 16 }], [rect(0, 0, 300, 24)]);
+    const [placed] = placeLabels(view, [{ box: rect(100, 10, 150, 30), width: 80, height: 16 }], { obstacles: [rect(0, 0, 300, 24)] });
     expect(placed).toEqual(rect(100, 32, 180, 48));
   });
 
@@ -53,5 +53,23 @@ describe('placeLabels', () => {
     const overlapX = Math.min(a!.right, b!.right) - Math.max(a!.left, b!.left);
     const overlapY = Math.min(a!.bottom, b!.bottom) - Math.max(a!.top, b!.top);
     expect(overlapX <= 0 || overlapY <= 0).toBe(true);
+  });
+
+  it('keeps out of the outline margin (`reach`) of its own box: above it by reach + gap, still left-aligned', () => {
+    // Reach 6, gap 2: the label's bottom is at 100 − 6 − 2 = 92, so an outline 6 px out (rows 94…100) covers none of it.
+    expect(placeLabels(view, [{ box: rect(100, 100, 150, 140), width: 80, height: 16 }], { reach: 6 })).toEqual([rect(100, 76, 180, 92)]);
+  });
+
+  it("keeps out of a neighbour's outline margin: a spot clear of the box but within its reach is passed over", () => {
+    // The neighbour sits 3 px to the right of the label's spot above-left (100…180 × 76…92): clear of the box itself,
+    // inside its 6 px margin. Without reach the label goes there; with it, below (140 + 6 + 2 = 148).
+    const own = rect(100, 100, 150, 140);
+    const neighbour = rect(183, 60, 230, 95);
+    const requests = [
+      { box: own, width: 80, height: 16 },
+      { box: neighbour, width: 40, height: 16 },
+    ];
+    expect(placeLabels(view, requests, { reach: 0 })[0]).toEqual(rect(100, 82, 180, 98));
+    expect(placeLabels(view, requests, { reach: 6 })[0]).toEqual(rect(100, 148, 180, 164));
   });
 });
