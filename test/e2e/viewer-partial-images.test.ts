@@ -82,7 +82,8 @@ it('warns on the view whose DICOM is not the CSV size, keeps the box beyond its 
 
 it('explains a study whose DICOMs are in the release but not in this build, and one the release has none of', async () => {
   const cases = [
-    ['ab02', 'not-copied-into-build', 'in the release but not in this build', 'npm start -- --data DIR'],
+    // ab02 has one of its four views under images/: the note says so rather than "this study's DICOMs".
+    ['ab02', 'not-copied-into-build', 'No pixels: 1 of this study’s 4 DICOMs is in the release but not in this build', 'npm start -- --data DIR'],
     ['ac03', 'study-not-in-release-images', 'images/ac03/ is missing', 'npm run build -- --data DIR --studies ac03'],
   ] as const;
   for (const [id, cause, text, command] of cases) {

@@ -29,9 +29,11 @@ export function noPixelsReason(record: { id: string; releaseHasImages: boolean; 
     };
   }
   // The release has them: serving it in place shows them without a rebuild (src/node/site-server/).
+  const inRelease = record.images.filter((i) => i.inRelease).length;
+  const which = inRelease === record.images.length ? 'this study’s DICOMs are' : `${inRelease} of this study’s ${record.images.length} DICOMs ${inRelease === 1 ? 'is' : 'are'}`;
   return {
     cause: 'not-copied-into-build',
-    text: 'No pixels: this study’s DICOMs are in the release but not in this build (a build copies only its sample studies’ DICOMs), and the site is served without the release’s images, so this view shows what the CSVs say. To see them, serve the site with the release’s images read in place:',
+    text: `No pixels: ${which} in the release but not in this build (a build copies only its sample studies’ DICOMs), and the site is served without the release’s images, so this view shows what the CSVs say. To see them, serve the site with the release’s images read in place:`,
     command: 'npm start -- --data DIR',
   };
 }
