@@ -79,6 +79,11 @@ describe('overview', () => {
       SITE_PAGES.filter((p) => p.navLabel !== undefined).map((p) => [p.path, p.navLabel]),
     );
     expect(await nav.and(page.locator('[aria-current="page"]')).textContent()).toBe('Overview');
+    // A rule opens each group after the first (statistics | audits | studies).
+    const navPages = SITE_PAGES.filter((p) => p.navLabel !== undefined);
+    const groupStarts = navPages.filter((p, i) => i > 0 && navPages[i - 1].group !== p.group).map((p) => p.path);
+    expect(groupStarts.length).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('nav[aria-label="Site"] li.border-l a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(groupStarts);
     const download = main.getByRole('link', { name: 'Download stats.json' });
     expect(await download.getAttribute('href')).toBe('/data/stats.json');
     const served = await page.evaluate(async () => (await fetch('/data/stats.json')).json());
