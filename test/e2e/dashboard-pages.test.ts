@@ -1,5 +1,5 @@
 // The statistics pages in the browser: numbers equal stats.json, paper comparison verdicts, the overview's figures and
-// links, the theme switch, a phone-width layout, and axe with 0 violations in light AND dark mode (screenshots of
+// links, the theme switch, every page (the viewer included) at phone width, and axe with 0 violations in light AND dark mode (screenshots of
 // every page saved under test-output/screenshots/).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { csvNumber } from '../../src/lib/chart-data/format.ts';
 import { paperComparisons, type PaperTables } from '../../src/lib/chart-data/paper-comparison.ts';
 import { SITE_PAGES } from '../../src/lib/site-pages.ts';
 import { FINDING_BIRADS, FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
-import { axeViolations, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
+import { axeViolations, builtFile, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
 import { choose, download, marks, readStats, STATS_PAGES } from './dashboard-kit.ts';
 
 const stats = readStats();
@@ -43,12 +43,18 @@ describe.each([
   });
 });
 
-describe('statistics pages at phone width (375 px)', () => {
-  it.concurrent.each(STATS_PAGES)('%s fits without sideways scrolling', async (path) => {
+// Every page of the registry, and the viewer on a sample study (its view headers with their preset menus).
+const sampleStudy = (JSON.parse(readFileSync(builtFile('data', 'samples.json'), 'utf8')) as { id: string }[])[0].id;
+const PHONE_PAGES = [...SITE_PAGES.filter((p) => p.path !== '/viewer/').map((p) => p.path), `/viewer/?study=${sampleStudy}`];
+
+describe('every page at phone width (375 px)', () => {
+  it.concurrent.each(PHONE_PAGES)('%s fits without sideways scrolling', async (path) => {
     const { page } = await openPage(light, path);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.waitForTimeout(120); // the ResizeObserver redraw
-    await screenshot(page, `dashboard-${shotName(path)}-phone`);
+    if (STATS_PAGES.includes(path)) await screenshot(page, `dashboard-${shotName(path)}-phone`);
+    // The viewer fills in its preset menus as its views load: measure once they show.
+    if (path.startsWith('/viewer/')) await page.locator('.viewer-preset:not(.hidden)').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.close();
   });

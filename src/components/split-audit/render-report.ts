@@ -39,7 +39,7 @@ function tableElement(table: ReportTable): HTMLElement {
   button.type = 'button';
   button.setAttribute('aria-label', `Download “${table.caption}” as CSV`);
   button.addEventListener('click', () => download(`${table.id}.csv`, toCsv(table), 'text/csv'));
-  const scroller = el('div', { className: 'mt-2 overflow-x-auto' }, el('table', { className: 'data-table' }, el('caption', { text: table.caption }), el('thead', {}, head), body));
+  const scroller = el('div', { className: 'relative mt-2 overflow-x-auto' }, el('table', { className: 'data-table' }, el('caption', { text: table.caption }), el('thead', {}, head), body));
   scroller.tabIndex = 0;
   scroller.setAttribute('role', 'region');
   scroller.setAttribute('aria-label', table.caption);
