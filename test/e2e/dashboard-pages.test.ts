@@ -1,6 +1,6 @@
 // The statistics pages in the browser: numbers equal stats.json, paper comparison verdicts, the overview's figures and
-// links, the theme switch, every page (the viewer included) at phone width, and axe with 0 violations in light AND dark mode (screenshots of
-// every page saved under test-output/screenshots/).
+// links, the theme switch, every page (the viewer included) at phone width, and axe with 0 violations in light AND
+// dark mode (screenshots of every page saved under test-output/screenshots/).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
