@@ -305,7 +305,7 @@ describe('box labels', () => {
     });
     // At the chest wall (x = 0), two boxes side by side near the top, one box filling most of the image.
     const crowded = [
-      box(['Focal Asymmetry'], 0, 70, 20, 100, 2),
+      box(['Focal Asymmetry'], 0, 70, 20, 100, 6), // lines unique per view: FIXTURE_LESION_BOX is line 2
       box(['Mass'], 30, 2, 60, 20, 3),
       box(['Suspicious Calcification', 'Architectural Distortion'], 62, 2, 90, 20, 4),
       FIXTURE_LESION_BOX,
