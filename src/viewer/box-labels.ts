@@ -2,7 +2,7 @@
 // zoom, never mirrored in a flipped view, and placed by src/lib/viewer/label-placement.ts inside the view and off the
 // other boxes and labels. Re-placed whenever dwv's view moves (zoom, pan, fit, render) and when the frame resizes.
 
-import { BOX_OUTLINE_PAD, boxToScreen } from '../lib/viewer/box-geometry.ts';
+import { BOX_OUTLINE_REACH, boxToScreen } from '../lib/viewer/box-geometry.ts';
 import { placeLabels, type ScreenRect } from '../lib/viewer/label-placement.ts';
 import type { DwvView } from './dwv-view.ts';
 
@@ -83,8 +83,8 @@ export class BoxLabels {
         const r = el.getBoundingClientRect();
         return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
       });
-    // Off every box's outline margin too: focusing a lesion entry then covers no label.
-    const placed = placeLabels({ width, height }, requests, { obstacles, reach: BOX_OUTLINE_PAD.counterpart });
+    // Off every box's outline margin too: focusing a lesion entry or reviewing a box then covers no label.
+    const placed = placeLabels({ width, height }, requests, { obstacles, reach: BOX_OUTLINE_REACH });
     shown.forEach((box, i) => {
       const span = this.spans.get(box.id)!;
       const rect = placed[i];

@@ -6,6 +6,7 @@
 //   const schematic = createSchematic(document.getElementById('main')!, record);
 
 import { cellLocator, renderLesions, schematicBoxRect } from './lesion-panel.ts';
+import { BOX_OUTLINE_REACH } from '../lib/viewer/box-geometry.ts';
 import { HANGING_SLOTS, hangImages } from '../lib/viewer/hanging.ts';
 import { schematicView, type SchematicView } from '../lib/viewer/schematic-geometry.ts';
 import { colorOf } from '../lib/palette.ts';
@@ -33,11 +34,22 @@ function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<
   return node;
 }
 
-/** One view's SVG: outline, chest-wall edge, size caption, and one group (rectangle + label) per drawable box. */
-function drawSchematicView(view: SchematicView, label: string): SVGSVGElement {
+/** Outline units per screen pixel in `container` (the SVG fits it whole), or, before layout, as the grid usually shows it. */
+function unitsPerPixel(container: HTMLElement, width: number, height: number, font: number): number {
+  const scale = Math.min(container.clientWidth / width, container.clientHeight / height);
+  return scale > 0 ? 1 / scale : font / 11;
+}
+
+/**
+ * One view's SVG: outline, chest-wall edge, size caption, and one group (rectangle + label) per drawable box.
+ * `container`'s size converts the outlines' screen-pixel margin (BOX_OUTLINE_REACH) to outline units; enlarging
+ * the view only widens that margin on screen.
+ */
+function drawSchematicView(view: SchematicView, label: string, container: HTMLElement): SVGSVGElement {
   const { width, height } = view;
   // Text in outline units: about 3 % of the longer side reads as ~11 px in the four-view layout.
   const font = Math.max(width, height) * 0.03;
+  const reach = BOX_OUTLINE_REACH * unitsPerPixel(container, width, height, font);
   const svg = svgEl('svg', {
     viewBox: `0 0 ${width} ${height}`,
     // Chest wall against the inner edge, as the pixel viewer aligns it.
@@ -64,13 +76,15 @@ function drawSchematicView(view: SchematicView, label: string): SVGSVGElement {
   sizeText.textContent = `${height} × ${width} px (CSV)`;
   svg.append(wallText, sizeText);
 
-  // Labels that would overlap an earlier one move below their box (a glyph is about 0.6 em wide on average).
+  // Labels that would overlap an earlier one move below their box (a glyph is about 0.6 em wide on average). Both
+  // spots keep out of the box's outline margin, so a focus or review outline drawn over the schematic covers no label.
   const placed: { left: number; right: number; top: number; bottom: number }[] = [];
   const labelSpot = (xmin: number, ymin: number, ymax: number, text: string): number => {
     const width = text.length * font * 0.6;
     const free = (baseline: number) => !placed.some((p) => xmin < p.right && xmin + width > p.left && baseline - font < p.bottom && baseline > p.top);
-    const above = ymin - font * 0.35;
-    const below = ymax + font * 1.05;
+    // A text's box reaches ~0.6 em below its baseline (descent and line gap) and ~0.95 em above it.
+    const above = ymin - reach - font * 0.65;
+    const below = ymax + reach + font * 1.05;
     const baseline = above > font && free(above) ? above : free(below) || above <= font ? below : above;
     placed.push({ left: xmin, right: xmin + width, top: baseline - font, bottom: baseline });
     return baseline;
@@ -123,7 +137,7 @@ export function createSchematic(root: HTMLElement, record: StudyViewerRecord): S
     }
     const view = schematicView(image, slot.chestWall, null);
     views.push(view);
-    container.replaceChildren(drawSchematicView(view, slot.label));
+    container.replaceChildren(drawSchematicView(view, slot.label, container));
     const outside = view.boxes.filter((b) => !b.drawn);
     if (outside.length > 0) {
       const note = cell.querySelector<HTMLElement>('.viewer-note');

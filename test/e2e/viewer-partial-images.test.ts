@@ -94,6 +94,16 @@ it('explains a study whose DICOMs are in the release but not in this build, and 
     expect(await reason.textContent()).toContain(text);
     expect(await reason.locator('code').textContent()).toBe(command);
     expect(await page.locator(`#view-1 svg.viewer-schematic`).getAttribute('viewBox')).toBe(`0 0 ${COLUMNS} ${ROWS}`);
+    if (id === 'ab02') {
+      // The review overlay rings the box under review; the schematic's label sits outside that ring.
+      const ring = await page.locator('#view-1').locator('..').locator('.review-focus').boundingBox();
+      const label = await page.locator('#view-1 .schematic-box text').boundingBox();
+      expect(ring, 'the review focus ring is drawn').not.toBeNull();
+      // The ring's stroke (2 px, centred on its rectangle) reaches 1 px beyond the box getBoundingClientRect gives.
+      const r = { left: ring!.x - 1, top: ring!.y - 1, right: ring!.x + ring!.width + 1, bottom: ring!.y + ring!.height + 1 };
+      const meets = Math.min(r.right, label!.x + label!.width) > Math.max(r.left, label!.x) && Math.min(r.bottom, label!.y + label!.height) > Math.max(r.top, label!.y);
+      expect(meets, `label ${JSON.stringify(label)} clear of the ring ${JSON.stringify(ring)}`).toBe(false);
+    }
     await screenshot(page, `viewer-partial-${cause}`);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

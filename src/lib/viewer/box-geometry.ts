@@ -64,7 +64,14 @@ export function formatBox(box: Box): string {
 }
 
 /**
- * How far outside a box, in screen pixels, the viewer draws the outline of a focused box (white) and of its
- * counterpart in the other view (dashed yellow, wider). Labels keep clear of the wider one (label-placement.ts).
+ * How far outside a box, in screen pixels, the viewer draws the outlines around it: the lesion panel's focused box
+ * (white) and its counterpart in the other view (dashed yellow), and the review overlay's verdict, "in question" halo
+ * and focus ring.
  */
-export const BOX_OUTLINE_PAD = { focused: 3, counterpart: 6 } as const;
+export const BOX_OUTLINE_PAD = { focused: 3, counterpart: 6, reviewVerdict: 2, reviewInQuestion: 4, reviewFocus: 7 } as const;
+
+/**
+ * The farthest any outline reaches outside its box: the widest pad plus half the 2 px stroke the review overlay
+ * centres on its rectangles. Box labels keep out of this margin, over pixels and on the schematic.
+ */
+export const BOX_OUTLINE_REACH = Math.max(...Object.values(BOX_OUTLINE_PAD)) + 1;

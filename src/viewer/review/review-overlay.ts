@@ -5,7 +5,7 @@
 // Drawn in the view container's pixels through the view's geometry (view-geometry.ts), so the same code serves the
 // pixel viewer (zoomed, panned, flipped) and the schematic. While drawing, it takes the mouse: a drag draws.
 
-import { boxToScreen, clipBox } from '../../lib/viewer/box-geometry.ts';
+import { BOX_OUTLINE_PAD, boxToScreen, clipBox } from '../../lib/viewer/box-geometry.ts';
 import { screenRectToImage, type ScreenPoint } from '../../lib/review/drawn-rectangle.ts';
 import { IN_QUESTION_COLOUR, MISSED_COLOUR, verdictMark } from '../../lib/review/verdict-marks.ts';
 import type { Box } from '../../lib/types.ts';
@@ -128,12 +128,12 @@ export class ReviewOverlay {
     for (const b of this.state.boxes) {
       const group = svgEl('g', { class: 'review-box', 'data-key': b.key, 'data-verdict': b.verdict ?? '', 'data-focused': String(b.focused), 'data-in-question': String(b.inQuestion) });
       if (b.inQuestion && !b.verdict) {
-        const halo = this.rect(b.box, { stroke: IN_QUESTION_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'review-in-question' }, 4);
+        const halo = this.rect(b.box, { stroke: IN_QUESTION_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'review-in-question' }, BOX_OUTLINE_PAD.reviewInQuestion);
         if (halo) group.append(halo);
       }
       if (b.verdict) {
         const mark = verdictMark(b.verdict);
-        const outline = this.rect(b.box, { stroke: mark.colour, 'stroke-width': 3, class: 'review-verdict' }, 2);
+        const outline = this.rect(b.box, { stroke: mark.colour, 'stroke-width': 3, class: 'review-verdict' }, BOX_OUTLINE_PAD.reviewVerdict);
         if (outline) group.append(outline);
         if (b.verdict === 'not-a-finding' && outline) {
           const x = Number(outline.getAttribute('x'));
@@ -152,7 +152,7 @@ export class ReviewOverlay {
         if (tag) group.append(tag);
       }
       if (b.focused) {
-        const focus = this.rect(b.box, { stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'review-focus' }, 7);
+        const focus = this.rect(b.box, { stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'review-focus' }, BOX_OUTLINE_PAD.reviewFocus);
         if (focus) group.append(focus);
       }
       items.push(group);
