@@ -13,7 +13,7 @@ import { BOX_OUTLINE_PAD } from '../../src/lib/viewer/box-geometry.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 import { axeViolations, builtFile, openBrowser, openPage, screenshot, SCREENSHOT_DIR, type Browser } from './harness.ts';
 import { frame, marks } from './dashboard-kit.ts';
-import { settledStates, stableBoxRect, type Rect } from './viewer-kit.ts';
+import { labelsUnderOutlines, settledStates, stableBoxRect, type Rect } from './viewer-kit.ts';
 
 const SLOT = ['RCC', 'LCC', 'RMLO', 'LMLO'];
 let browser: Browser;
@@ -47,28 +47,6 @@ async function outline(page: Page, role: 'focused' | 'counterpart'): Promise<{ r
     const b = el.getBoundingClientRect();
     return { rect: { left: b.left, top: b.top, right: b.right, bottom: b.bottom }, imageId: el.dataset.imageId!, line: el.dataset.line! };
   }, role);
-}
-
-/**
- * The visible box labels that an outline's ring covers (the ring: its rectangle less the box it surrounds, `pad` px
- * in). A label inside the box (no room outside) is clear of the ring.
- */
-async function labelsUnderOutlines(page: Page): Promise<string[]> {
-  return page.evaluate((pads) => {
-    const hits: string[] = [];
-    const labels = [...document.querySelectorAll<HTMLElement>('.viewer-label')].filter((l) => !l.classList.contains('hidden'));
-    for (const outline of document.querySelectorAll<HTMLElement>('.viewer-lesion-outline')) {
-      const o = outline.getBoundingClientRect();
-      const pad = pads[outline.dataset.role as keyof typeof pads];
-      for (const label of labels) {
-        const l = label.getBoundingClientRect();
-        const meets = Math.min(l.right, o.right) - Math.max(l.left, o.left) > 0.5 && Math.min(l.bottom, o.bottom) - Math.max(l.top, o.top) > 0.5;
-        const inBox = l.left >= o.left + pad - 0.5 && l.right <= o.right - pad + 0.5 && l.top >= o.top + pad - 0.5 && l.bottom <= o.bottom - pad + 0.5;
-        if (meets && !inBox) hits.push(`"${label.textContent}" under the ${outline.dataset.role} outline`);
-      }
-    }
-    return hits;
-  }, BOX_OUTLINE_PAD);
 }
 
 /** The outline surrounds the box by `pad` CSS px on every side (±1.5 px). */

@@ -18,6 +18,7 @@ import type { SampleBox, SampleStudy } from '../../src/lib/types.ts';
 import { FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
 import type {} from '../../src/viewer/review/review-mode.ts';
 import { axeViolations, builtFile, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
+import { labelsUnderOutlines } from './viewer-kit.ts';
 
 const FINDINGS = readFileSync(builtFile('data', 'finding_annotations.csv'), 'utf8');
 
@@ -55,6 +56,9 @@ async function focusTarget(page: Page): Promise<void> {
   await page.locator('#viewer-study').click();
   for (let i = 0; i < target.steps; i++) await page.keyboard.press(']');
   await expect.poll(() => page.locator('#review-focused').textContent()).toContain(`CSV line ${target.box.line}`);
+  // The focus ring (and any verdict outline) covers no box label.
+  await page.waitForTimeout(100);
+  expect(await labelsUnderOutlines(page)).toEqual([]);
 }
 
 async function boxVerdict(page: Page): Promise<BoxVerdict | undefined> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { Box, SampleBox, SampleImage, SampleStudy } from '../../src/lib/types.ts';
+import { BOX_OUTLINE_PAD } from '../../src/lib/viewer/box-geometry.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 
 export const FIXTURES = join('test', 'fixtures', 'dicom');
@@ -180,4 +181,35 @@ export async function measuredBoxRect(page: Page, around: Rect, colour: string, 
 /** Console errors a test expects (a deliberately missing file's 404), removed before asserting the rest is empty. */
 export function withoutExpected404(errors: string[]): string[] {
   return errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e));
+}
+
+/**
+ * The visible box labels that an outline's ring covers: the lesion panel's outlines (HTML) and the review overlay's
+ * focus ring, halo and verdict outline (SVG, stroke centred on the rectangle). The ring is the outline's rectangle
+ * less the box it surrounds (`pad` px in); a label inside the box (no room outside) is clear of it.
+ */
+export async function labelsUnderOutlines(page: Page): Promise<string[]> {
+  return page.evaluate((pads) => {
+    const rings: { element: Element; pad: number; stroke: number; name: string }[] = [];
+    for (const outline of document.querySelectorAll<HTMLElement>('.viewer-lesion-outline')) {
+      rings.push({ element: outline, pad: pads[outline.dataset.role as 'focused' | 'counterpart'], stroke: 0, name: `${outline.dataset.role} outline` });
+    }
+    const svgRings = [['review-focus', pads.reviewFocus], ['review-in-question', pads.reviewInQuestion], ['review-verdict', pads.reviewVerdict]] as const;
+    for (const [className, pad] of svgRings) {
+      for (const rect of document.querySelectorAll(`.${className}`)) rings.push({ element: rect, pad, stroke: Number(rect.getAttribute('stroke-width') ?? 0) / 2, name: className });
+    }
+    const labels = [...document.querySelectorAll<HTMLElement>('.viewer-label')].filter((l) => !l.classList.contains('hidden'));
+    const hits: string[] = [];
+    for (const { element, pad, stroke, name } of rings) {
+      const o = element.getBoundingClientRect();
+      const outer = { left: o.left - stroke, top: o.top - stroke, right: o.right + stroke, bottom: o.bottom + stroke };
+      for (const label of labels) {
+        const l = label.getBoundingClientRect();
+        const meets = Math.min(l.right, outer.right) - Math.max(l.left, outer.left) > 0.5 && Math.min(l.bottom, outer.bottom) - Math.max(l.top, outer.top) > 0.5;
+        const inBox = l.left >= o.left + pad - 0.5 && l.right <= o.right - pad + 0.5 && l.top >= o.top + pad - 0.5 && l.bottom <= o.bottom - pad + 0.5;
+        if (meets && !inBox) hits.push(`"${label.textContent}" under the ${name}`);
+      }
+    }
+    return hits;
+  }, BOX_OUTLINE_PAD);
 }
