@@ -6,6 +6,14 @@ import { BOX_OUTLINE_REACH, boxToScreen } from '../lib/viewer/box-geometry.ts';
 import { placeLabels, type ScreenRect } from '../lib/viewer/label-placement.ts';
 import type { DwvView } from './dwv-view.ts';
 
+/**
+ * What else is drawn over a view and labels keep clear of: elements with this class in the view's frame (the review
+ * overlay's verdict and missed-finding tags). Whoever draws them dispatches LABEL_OBSTACLES_CHANGED (bubbling) from
+ * inside the frame, and the labels are placed again.
+ */
+export const LABEL_OBSTACLE_CLASS = 'viewer-label-obstacle';
+export const LABEL_OBSTACLES_CHANGED = 'viewer:label-obstacles-changed';
+
 interface LabelledBox {
   id: string;
   label: string;
@@ -37,12 +45,16 @@ export class BoxLabels {
       this.spans.set(box.id, span);
       this.overlay.append(span);
     }
-    (container.parentElement ?? container).append(this.overlay);
+    const frame = container.parentElement ?? container;
+    frame.append(this.overlay);
+    frame.addEventListener(LABEL_OBSTACLES_CHANGED, this.onObstacles);
     this.observer = new ResizeObserver(() => this.schedule());
     this.observer.observe(container);
     view.onViewChange(() => this.schedule());
     this.schedule();
   }
+
+  private readonly onObstacles = (): void => this.schedule();
 
   setVisible(id: string, visible: boolean): void {
     if (visible) this.hidden.delete(id);
@@ -75,9 +87,10 @@ export class BoxLabels {
       span.style.width = `${Math.ceil(size.width)}px`;
       return { box: boxToScreen(box.drawn, transform) as ScreenRect, width: Math.ceil(size.width), height: Math.ceil(size.height) };
     });
-    // The view's name and preset menu sit over the image's top-left corner: labels keep clear of them.
+    // The view's name and preset menu sit over the image's top-left corner, and review tags under judged boxes:
+    // labels keep clear of them.
     const origin = this.container.getBoundingClientRect();
-    const obstacles = [...(this.container.closest('.viewer-cell')?.querySelectorAll<HTMLElement>('h2, .viewer-preset') ?? [])]
+    const obstacles = [...(this.container.closest('.viewer-cell')?.querySelectorAll<Element>(`h2, .viewer-preset, .${LABEL_OBSTACLE_CLASS}`) ?? [])]
       .filter((el) => !el.classList.contains('hidden'))
       .map((el) => {
         const r = el.getBoundingClientRect();
@@ -95,6 +108,7 @@ export class BoxLabels {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    (this.container.parentElement ?? this.container).removeEventListener(LABEL_OBSTACLES_CHANGED, this.onObstacles);
     this.observer.disconnect();
     this.overlay.remove();
   }

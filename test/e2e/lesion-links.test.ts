@@ -13,7 +13,7 @@ import { BOX_OUTLINE_PAD } from '../../src/lib/viewer/box-geometry.ts';
 import type {} from '../../src/viewer/viewer-page.ts';
 import { axeViolations, builtFile, openBrowser, openPage, screenshot, SCREENSHOT_DIR, type Browser } from './harness.ts';
 import { frame, marks } from './dashboard-kit.ts';
-import { labelsUnderOutlines, settledStates, stableBoxRect, type Rect } from './viewer-kit.ts';
+import { coveredLabels, settledStates, stableBoxRect, type Rect } from './viewer-kit.ts';
 
 const SLOT = ['RCC', 'LCC', 'RMLO', 'LMLO'];
 let browser: Browser;
@@ -77,7 +77,7 @@ describe('the viewer', () => {
     const ownBox = record.images.find((i) => i.imageId === imageId)!.boxes.find((b) => b.line === line)!.box;
     expectAround(own!.rect, await stableBoxRect(page, slotOf(record, imageId), ownBox), BOX_OUTLINE_PAD.focused);
     // Labels keep out of every box's outline margin, so neither outline covers a label (its own box's included).
-    expect(await labelsUnderOutlines(page)).toEqual([]);
+    expect(await coveredLabels(page)).toEqual([]);
     // The counterpart's outline is inside the other view's frame, not the focused one's.
     const frame = await page.locator(`#view-${slotOf(record, counterpart.imageId)}`).boundingBox();
     expect(found!.rect.left).toBeGreaterThanOrEqual(frame!.x - 6);

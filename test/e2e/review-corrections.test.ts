@@ -18,7 +18,7 @@ import type { SampleBox, SampleStudy } from '../../src/lib/types.ts';
 import { FINDING_CATEGORIES } from '../../src/lib/vocabulary.ts';
 import type {} from '../../src/viewer/review/review-mode.ts';
 import { axeViolations, builtFile, openBrowser, openPage, screenshot, type Browser } from './harness.ts';
-import { labelsUnderOutlines } from './viewer-kit.ts';
+import { coveredLabels, FIXTURE_LESION_BOX, fixtureStudy, openFixtureStudy } from './viewer-kit.ts';
 
 const FINDINGS = readFileSync(builtFile('data', 'finding_annotations.csv'), 'utf8');
 
@@ -58,7 +58,7 @@ async function focusTarget(page: Page): Promise<void> {
   await expect.poll(() => page.locator('#review-focused').textContent()).toContain(`CSV line ${target.box.line}`);
   // The focus ring (and any verdict outline) covers no box label.
   await page.waitForTimeout(100);
-  expect(await labelsUnderOutlines(page)).toEqual([]);
+  expect(await coveredLabels(page)).toEqual([]);
 }
 
 async function boxVerdict(page: Page): Promise<BoxVerdict | undefined> {
@@ -183,3 +183,39 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
     await page.close();
   });
 });
+
+describe('review tags and box labels', () => {
+  it('no verdict tag or focus ring covers a box label: judged boxes at the top edge, whose labels must go below', async () => {
+    const { page, errors } = await openPage(browser, '/viewer/?study=none');
+    const box = (categories: string[], xmin: number, ymin: number, xmax: number, ymax: number, line: number): SampleBox => ({
+      categories,
+      findingBirads: '4',
+      box: { xmin, ymin, xmax, ymax },
+      line,
+      outOfBounds: false,
+    });
+    // No room above these boxes: their labels go below, where the verdict tags go too.
+    const atTop = [box(['Mass'], 10, 2, 40, 22, 2), box(['Suspicious Calcification'], 70, 2, 110, 22, 3), FIXTURE_LESION_BOX_AT(4)];
+    const { study: fixture, files } = fixtureStudy('fixture-review-tags', [{ laterality: 'R', view: 'CC', file: 'uncompressed.dicom', boxes: atTop }]);
+    await openFixtureStudy(page, browser.baseURL, fixture, files);
+    await waitForReview(page);
+    await page.fill('#review-reviewer', 'qa-tags');
+    await page.press('#review-reviewer', 'Tab');
+    await page.locator('#viewer-study').click();
+    for (let i = 0; i < atTop.length; i++) {
+      await page.keyboard.press('1');
+      await page.keyboard.press(']');
+    }
+    await expect.poll(() => page.locator('.viewer-frame .review-mark').count()).toBe(atTop.length);
+    await page.waitForTimeout(300);
+    expect(await coveredLabels(page)).toEqual([]);
+    await screenshot(page, 'review-tags-and-labels');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The fixture's lesion box on CSV line `line`. */
+function FIXTURE_LESION_BOX_AT(line: number): SampleBox {
+  return { ...FIXTURE_LESION_BOX, line };
+}

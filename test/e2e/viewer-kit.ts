@@ -184,11 +184,12 @@ export function withoutExpected404(errors: string[]): string[] {
 }
 
 /**
- * The visible box labels that an outline's ring covers: the lesion panel's outlines (HTML) and the review overlay's
- * focus ring, halo and verdict outline (SVG, stroke centred on the rectangle). The ring is the outline's rectangle
- * less the box it surrounds (`pad` px in); a label inside the box (no room outside) is clear of it.
+ * The visible box labels that something drawn over the view covers: an outline's ring — the lesion panel's outlines
+ * (HTML) and the review overlay's focus ring, halo and verdict outline (SVG, stroke centred on the rectangle); the
+ * ring is the outline's rectangle less the box it surrounds (`pad` px in), so a label inside the box (no room outside)
+ * is clear of it — or a review tag (verdict, missed finding) or image-problem banner, whole.
  */
-export async function labelsUnderOutlines(page: Page): Promise<string[]> {
+export async function coveredLabels(page: Page): Promise<string[]> {
   return page.evaluate((pads) => {
     const rings: { element: Element; pad: number; stroke: number; name: string }[] = [];
     for (const outline of document.querySelectorAll<HTMLElement>('.viewer-lesion-outline')) {
@@ -208,6 +209,14 @@ export async function labelsUnderOutlines(page: Page): Promise<string[]> {
         const meets = Math.min(l.right, outer.right) - Math.max(l.left, outer.left) > 0.5 && Math.min(l.bottom, outer.bottom) - Math.max(l.top, outer.top) > 0.5;
         const inBox = l.left >= o.left + pad - 0.5 && l.right <= o.right - pad + 0.5 && l.top >= o.top + pad - 0.5 && l.bottom <= o.bottom - pad + 0.5;
         if (meets && !inBox) hits.push(`"${label.textContent}" under the ${name}`);
+      }
+    }
+    for (const obstacle of document.querySelectorAll('.viewer-frame .review-mark, .viewer-frame .review-image-problem')) {
+      const o = obstacle.getBoundingClientRect();
+      for (const label of labels) {
+        const l = label.getBoundingClientRect();
+        const meets = Math.min(l.right, o.right) - Math.max(l.left, o.left) > 0.5 && Math.min(l.bottom, o.bottom) - Math.max(l.top, o.top) > 0.5;
+        if (meets) hits.push(`"${label.textContent}" under "${obstacle.textContent}"`);
       }
     }
     return hits;

@@ -5,12 +5,13 @@
 // Drawn in the view container's pixels through the view's geometry (view-geometry.ts), so the same code serves the
 // pixel viewer (zoomed, panned, flipped) and the schematic. While drawing, it takes the mouse: a drag draws.
 
-import { BOX_OUTLINE_PAD, boxToScreen, clipBox } from '../../lib/viewer/box-geometry.ts';
+import { BOX_OUTLINE_PAD, BOX_OUTLINE_REACH, boxToScreen, clipBox } from '../../lib/viewer/box-geometry.ts';
 import { screenRectToImage, type ScreenPoint } from '../../lib/review/drawn-rectangle.ts';
 import { IN_QUESTION_COLOUR, MISSED_COLOUR, verdictMark } from '../../lib/review/verdict-marks.ts';
 import type { Box } from '../../lib/types.ts';
 import type { BoxVerdictKind } from '../../lib/review/verdict-types.ts';
 import type { ViewGeometry } from './view-geometry.ts';
+import { LABEL_OBSTACLE_CLASS, LABEL_OBSTACLES_CHANGED } from '../box-labels.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -112,10 +113,11 @@ export class ReviewOverlay {
     const clipped = clipBox(box, this.columns, this.rows);
     if (!clipped) return null;
     const s = boxToScreen(clipped.box, this.geometry.transform());
-    const group = svgEl('g', { class: className });
-    // Below the box's bottom-left corner: the category label sits above it (box-labels.ts).
+    const group = svgEl('g', { class: `${className} ${LABEL_OBSTACLE_CLASS}` });
+    // Below the box's bottom-left corner, outside the outlines drawn around the box (the focus ring among them); the
+    // box labels keep clear of it (box-labels.ts).
     const width = text.length * 6.6 + 8;
-    const y = Math.min(s.bottom + 2, this.geometry.container.clientHeight - 16);
+    const y = Math.min(s.bottom + BOX_OUTLINE_REACH + 1, this.geometry.container.clientHeight - 16);
     group.append(svgEl('rect', { x: s.left, y, width, height: 15, rx: 2, fill: '#000', 'fill-opacity': 0.85, stroke: colour }));
     const label = svgEl('text', { x: s.left + 4, y: y + 11.5, 'font-size': 11, fill: colour, 'font-family': 'system-ui, sans-serif' });
     label.textContent = text;
@@ -171,7 +173,7 @@ export class ReviewOverlay {
     }
     if (this.state.imageProblem) {
       const width = this.geometry.container.clientWidth;
-      const group = svgEl('g', { class: 'review-image-problem' });
+      const group = svgEl('g', { class: `review-image-problem ${LABEL_OBSTACLE_CLASS}` });
       group.append(svgEl('rect', { x: 0, y: this.geometry.container.clientHeight - 20, width, height: 20, fill: '#7f1d1d', 'fill-opacity': 0.9 }));
       const text = svgEl('text', { x: 6, y: this.geometry.container.clientHeight - 6, 'font-size': 12, fill: '#fff', 'font-family': 'system-ui, sans-serif' });
       text.textContent = `⚠ image problem: ${this.state.imageProblem}`;
@@ -179,6 +181,8 @@ export class ReviewOverlay {
       items.push(group);
     }
     this.svg.replaceChildren(...items);
+    // Its tags and banner moved or changed: the box labels are placed again around them.
+    this.svg.dispatchEvent(new Event(LABEL_OBSTACLES_CHANGED, { bubbles: true }));
   }
 
   destroy(): void {
