@@ -13,6 +13,19 @@ import type { DwvView } from './dwv-view.ts';
  */
 export const LABEL_OBSTACLE_CLASS = 'viewer-label-obstacle';
 export const LABEL_OBSTACLES_CHANGED = 'viewer:label-obstacles-changed';
+/** The view's name and preset menu, drawn over the image's top-left corner. */
+export const VIEW_HEADER_SELECTOR = 'h2, .viewer-preset';
+
+/** Where the visible elements of the view's cell that match `selector` are, in `container`'s pixels. */
+export function rectsOver(container: HTMLElement, selector: string): ScreenRect[] {
+  const origin = container.getBoundingClientRect();
+  return [...(container.closest('.viewer-cell')?.querySelectorAll<Element>(selector) ?? [])]
+    .filter((el) => !el.classList.contains('hidden'))
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
+    });
+}
 
 interface LabelledBox {
   id: string;
@@ -87,15 +100,8 @@ export class BoxLabels {
       span.style.width = `${Math.ceil(size.width)}px`;
       return { box: boxToScreen(box.drawn, transform) as ScreenRect, width: Math.ceil(size.width), height: Math.ceil(size.height) };
     });
-    // The view's name and preset menu sit over the image's top-left corner, and review tags under judged boxes:
-    // labels keep clear of them.
-    const origin = this.container.getBoundingClientRect();
-    const obstacles = [...(this.container.closest('.viewer-cell')?.querySelectorAll<Element>(`h2, .viewer-preset, .${LABEL_OBSTACLE_CLASS}`) ?? [])]
-      .filter((el) => !el.classList.contains('hidden'))
-      .map((el) => {
-        const r = el.getBoundingClientRect();
-        return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
-      });
+    // The view's name and preset menu, and the review's tags and banner: labels keep clear of them.
+    const obstacles = rectsOver(this.container, `${VIEW_HEADER_SELECTOR}, .${LABEL_OBSTACLE_CLASS}`);
     // Off every box's outline margin too: focusing a lesion entry or reviewing a box then covers no label.
     const placed = placeLabels({ width, height }, requests, { obstacles, reach: BOX_OUTLINE_REACH });
     shown.forEach((box, i) => {

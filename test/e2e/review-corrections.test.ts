@@ -185,7 +185,7 @@ describe('corrected category and finding BI-RADS from the review panel', () => {
 });
 
 describe('review tags and box labels', () => {
-  it('no verdict tag or focus ring covers a box label: judged boxes at the top edge, whose labels must go below', async () => {
+  it('verdict tags sit apart and inside the view, and cover no box label: judged boxes at the top edge, whose labels must go below', async () => {
     const { page, errors } = await openPage(browser, '/viewer/?study=none');
     const box = (categories: string[], xmin: number, ymin: number, xmax: number, ymax: number, line: number): SampleBox => ({
       categories,
@@ -195,7 +195,9 @@ describe('review tags and box labels', () => {
       outOfBounds: false,
     });
     // No room above these boxes: their labels go below, where the verdict tags go too.
-    const atTop = [box(['Mass'], 10, 2, 40, 22, 2), box(['Suspicious Calcification'], 70, 2, 110, 22, 3), FIXTURE_LESION_BOX_AT(4)];
+    // Side by side, 5 px apart: their tags ("✗ not a finding", wider than the boxes) would overlap if each simply
+    // sat under its box's corner.
+    const atTop = [box(['Mass'], 10, 2, 40, 22, 2), box(['Suspicious Calcification'], 45, 2, 75, 22, 3), FIXTURE_LESION_BOX_AT(4)];
     const { study: fixture, files } = fixtureStudy('fixture-review-tags', [{ laterality: 'R', view: 'CC', file: 'uncompressed.dicom', boxes: atTop }]);
     await openFixtureStudy(page, browser.baseURL, fixture, files);
     await waitForReview(page);
@@ -203,12 +205,21 @@ describe('review tags and box labels', () => {
     await page.press('#review-reviewer', 'Tab');
     await page.locator('#viewer-study').click();
     for (let i = 0; i < atTop.length; i++) {
-      await page.keyboard.press('1');
+      await page.keyboard.press('5');
       await page.keyboard.press(']');
     }
     await expect.poll(() => page.locator('.viewer-frame .review-mark').count()).toBe(atTop.length);
     await page.waitForTimeout(300);
     expect(await coveredLabels(page)).toEqual([]);
+    // The tags themselves: apart from each other and inside the view.
+    const frame = (await page.locator('#view-0').boundingBox())!;
+    const tags = await page.locator('.viewer-frame .review-mark rect').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().toJSON() as DOMRect));
+    for (const [i, a] of tags.entries()) {
+      expect(a.left >= frame.x - 0.5 && a.right <= frame.x + frame.width + 0.5 && a.top >= frame.y - 0.5 && a.bottom <= frame.y + frame.height + 0.5, `tag ${i} inside the view`).toBe(true);
+      for (const b of tags.slice(i + 1)) {
+        expect(Math.min(a.right, b.right) - Math.max(a.left, b.left) <= 0.5 || Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) <= 0.5, `tags ${JSON.stringify(a)} and ${JSON.stringify(b)} apart`).toBe(true);
+      }
+    }
     await screenshot(page, 'review-tags-and-labels');
     expect(errors).toEqual([]);
     await page.close();

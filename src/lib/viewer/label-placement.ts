@@ -41,7 +41,8 @@ function inside(x: number, y: number, width: number, height: number, view: { wid
 /**
  * One rectangle per request, in request order, or null for a box with no part inside the view (its label would point
  * at nothing). Placed top to bottom; each takes the first best of: above left-aligned, below left-aligned, above
- * right-aligned, below right-aligned, inside the box's top-left or bottom-left corner. `obstacles` are what the view
+ * right-aligned, below right-aligned, inside the box's top-left or bottom-left corner (`prefer: 'below'` tries below
+ * before above: the review's verdict tags, so that they and the box labels take opposite sides). `obstacles` are what the view
  * draws over the image (its name and preset menu): labels avoid them like other labels. `reach`: how far outside a
  * box the view may draw around it (the viewer's focus outlines); labels keep out of that margin of every box, their
  * own included, so an outline drawn later covers no label.
@@ -49,7 +50,12 @@ function inside(x: number, y: number, width: number, height: number, view: { wid
 export function placeLabels(
   view: { width: number; height: number },
   requests: readonly LabelRequest[],
-  { obstacles = [], gap = 2, reach = 0 }: { obstacles?: readonly ScreenRect[]; gap?: number; reach?: number } = {},
+  {
+    obstacles = [],
+    gap = 2,
+    reach = 0,
+    prefer = 'above',
+  }: { obstacles?: readonly ScreenRect[]; gap?: number; reach?: number; prefer?: 'above' | 'below' } = {},
 ): (ScreenRect | null)[] {
   const frame: ScreenRect = { left: 0, top: 0, right: view.width, bottom: view.height };
   const placed: (ScreenRect | null)[] = requests.map(() => null);
@@ -62,11 +68,14 @@ export function placeLabels(
     // Aligned with the box's sides, above or below its margin; the last two inside the box itself.
     const box = requests[i].box;
     const margin = margins[i];
+    const above = margin.top - height - gap;
+    const below = margin.bottom + gap;
+    const [first, second] = prefer === 'above' ? [above, below] : [below, above];
     const candidates: [number, number][] = [
-      [box.left, margin.top - height - gap],
-      [box.left, margin.bottom + gap],
-      [box.right - width, margin.top - height - gap],
-      [box.right - width, margin.bottom + gap],
+      [box.left, first],
+      [box.left, second],
+      [box.right - width, first],
+      [box.right - width, second],
       [box.left + gap, box.top + gap],
       [box.left + gap, box.bottom - height - gap],
     ];

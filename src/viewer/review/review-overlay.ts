@@ -11,9 +11,23 @@ import { IN_QUESTION_COLOUR, MISSED_COLOUR, verdictMark } from '../../lib/review
 import type { Box } from '../../lib/types.ts';
 import type { BoxVerdictKind } from '../../lib/review/verdict-types.ts';
 import type { ViewGeometry } from './view-geometry.ts';
-import { LABEL_OBSTACLE_CLASS, LABEL_OBSTACLES_CHANGED } from '../box-labels.ts';
+import { LABEL_OBSTACLE_CLASS, LABEL_OBSTACLES_CHANGED, rectsOver, VIEW_HEADER_SELECTOR } from '../box-labels.ts';
+import { placeLabels, type ScreenRect } from '../../lib/viewer/label-placement.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
+const TAG_HEIGHT = 15;
+
+/** A verdict or missed-finding tag waiting to be placed (placeTags). */
+interface TagRequest {
+  /** The box's or missed finding's key. */
+  key: string;
+  screen: ScreenRect;
+  text: string;
+  colour: string;
+  /** The box's group, which the tag joins. */
+  group: SVGGElement;
+  width: number;
+}
 
 /** What the overlay shows for one view; the session hands it a new one after every change. */
 interface OverlayState {
@@ -109,24 +123,48 @@ export class ReviewOverlay {
     return svgEl('rect', { x: s.left - pad, y: s.top - pad, width: s.right - s.left + 2 * pad, height: s.bottom - s.top + 2 * pad, fill: 'none', ...attributes });
   }
 
-  private tag(box: Box, text: string, colour: string, className: string): SVGGElement | null {
+  /** A tag to place: its box on screen (null when the box lies outside the image) and the group it joins. */
+  private tagRequest(key: string, box: Box, text: string, colour: string, group: SVGGElement): TagRequest | null {
     const clipped = clipBox(box, this.columns, this.rows);
     if (!clipped) return null;
-    const s = boxToScreen(clipped.box, this.geometry.transform());
-    const group = svgEl('g', { class: `${className} ${LABEL_OBSTACLE_CLASS}` });
-    // Below the box's bottom-left corner, outside the outlines drawn around the box (the focus ring among them); the
-    // box labels keep clear of it (box-labels.ts).
-    const width = text.length * 6.6 + 8;
-    const y = Math.min(s.bottom + BOX_OUTLINE_REACH + 1, this.geometry.container.clientHeight - 16);
-    group.append(svgEl('rect', { x: s.left, y, width, height: 15, rx: 2, fill: '#000', 'fill-opacity': 0.85, stroke: colour }));
-    const label = svgEl('text', { x: s.left + 4, y: y + 11.5, 'font-size': 11, fill: colour, 'font-family': 'system-ui, sans-serif' });
-    label.textContent = text;
-    group.append(label);
-    return group;
+    return { key, screen: boxToScreen(clipped.box, this.geometry.transform()), text, colour, group, width: text.length * 6.6 + 8 };
+  }
+
+  /**
+   * Places the tags as the box labels are placed (label-placement.ts), below their boxes first (the labels go above
+   * first), off each other, the other boxes, the view's header and the banner, outside the outlines' margin and
+   * inside the view. The box labels then keep clear of them (LABEL_OBSTACLE_CLASS).
+   */
+  private placeTags(tags: readonly TagRequest[], banner: ScreenRect | null): void {
+    const { container } = this.geometry;
+    const tagged = new Set(tags.map((t) => t.key));
+    const otherBoxes = this.state.boxes
+      .filter((b) => !tagged.has(b.key))
+      .map((b) => clipBox(b.box, this.columns, this.rows))
+      .filter((c): c is NonNullable<typeof c> => c !== null)
+      .map((c) => boxToScreen(c.box, this.geometry.transform()));
+    const obstacles = [...rectsOver(container, VIEW_HEADER_SELECTOR), ...otherBoxes, ...(banner ? [banner] : [])];
+    const placed = placeLabels(
+      { width: container.clientWidth, height: container.clientHeight },
+      tags.map((t) => ({ box: t.screen, width: t.width, height: TAG_HEIGHT })),
+      { obstacles, reach: BOX_OUTLINE_REACH, prefer: 'below' },
+    );
+    tags.forEach((t, i) => {
+      const at = placed[i];
+      if (!at) return;
+      const tag = svgEl('g', { class: `review-mark ${LABEL_OBSTACLE_CLASS}` });
+      tag.append(svgEl('rect', { x: at.left, y: at.top, width: t.width, height: TAG_HEIGHT, rx: 2, fill: '#000', 'fill-opacity': 0.85, stroke: t.colour }));
+      const label = svgEl('text', { x: at.left + 4, y: at.top + 11.5, 'font-size': 11, fill: t.colour, 'font-family': 'system-ui, sans-serif' });
+      label.textContent = t.text;
+      tag.append(label);
+      t.group.append(tag);
+    });
   }
 
   render(): void {
     const items: SVGElement[] = [];
+    const tags: TagRequest[] = [];
+    let banner: ScreenRect | null = null;
     for (const b of this.state.boxes) {
       const group = svgEl('g', { class: 'review-box', 'data-key': b.key, 'data-verdict': b.verdict ?? '', 'data-focused': String(b.focused), 'data-in-question': String(b.inQuestion) });
       if (b.inQuestion && !b.verdict) {
@@ -148,10 +186,10 @@ export class ReviewOverlay {
           const fix = this.rect(b.corrected, { stroke: mark.colour, 'stroke-width': 2, 'stroke-dasharray': '6 3', class: 'review-corrected' });
           if (fix) group.append(fix);
         }
-        // Below both the box and its correction, so the mark never hides the corrected edge.
+        // Beside both the box and its correction, so the mark never hides the corrected edge.
         const under = b.corrected ? { xmin: Math.min(b.box.xmin, b.corrected.xmin), ymin: Math.min(b.box.ymin, b.corrected.ymin), xmax: Math.max(b.box.xmax, b.corrected.xmax), ymax: Math.max(b.box.ymax, b.corrected.ymax) } : b.box;
-        const tag = this.tag(under, mark.mark, mark.colour, 'review-mark');
-        if (tag) group.append(tag);
+        const tag = this.tagRequest(b.key, under, mark.mark, mark.colour, group);
+        if (tag) tags.push(tag);
       }
       if (b.focused) {
         const focus = this.rect(b.box, { stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'review-focus' }, BOX_OUTLINE_PAD.reviewFocus);
@@ -163,8 +201,8 @@ export class ReviewOverlay {
       const group = svgEl('g', { class: 'review-missed', 'data-key': m.key });
       const outline = this.rect(m.box, { stroke: MISSED_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '8 4' });
       if (outline) group.append(outline);
-      const tag = this.tag(m.box, `+ missed: ${m.label}`, MISSED_COLOUR, 'review-mark');
-      if (tag) group.append(tag);
+      const tag = this.tagRequest(m.key, m.box, `+ missed: ${m.label}`, MISSED_COLOUR, group);
+      if (tag) tags.push(tag);
       items.push(group);
     }
     if (this.state.draft) {
@@ -174,13 +212,15 @@ export class ReviewOverlay {
     if (this.state.imageProblem) {
       const width = this.geometry.container.clientWidth;
       const group = svgEl('g', { class: `review-image-problem ${LABEL_OBSTACLE_CLASS}` });
-      group.append(svgEl('rect', { x: 0, y: this.geometry.container.clientHeight - 20, width, height: 20, fill: '#7f1d1d', 'fill-opacity': 0.9 }));
+      banner = { left: 0, top: this.geometry.container.clientHeight - 20, right: width, bottom: this.geometry.container.clientHeight };
+      group.append(svgEl('rect', { x: 0, y: banner.top, width, height: 20, fill: '#7f1d1d', 'fill-opacity': 0.9 }));
       const text = svgEl('text', { x: 6, y: this.geometry.container.clientHeight - 6, 'font-size': 12, fill: '#fff', 'font-family': 'system-ui, sans-serif' });
       text.textContent = `⚠ image problem: ${this.state.imageProblem}`;
       group.append(text);
       items.push(group);
     }
     this.svg.replaceChildren(...items);
+    this.placeTags(tags, banner);
     // Its tags and banner moved or changed: the box labels are placed again around them.
     this.svg.dispatchEvent(new Event(LABEL_OBSTACLES_CHANGED, { bubbles: true }));
   }

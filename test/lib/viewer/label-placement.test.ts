@@ -72,4 +72,10 @@ describe('placeLabels', () => {
     expect(placeLabels(view, requests, { reach: 0 })[0]).toEqual(rect(100, 82, 180, 98));
     expect(placeLabels(view, requests, { reach: 6 })[0]).toEqual(rect(100, 148, 180, 164));
   });
+
+  it("prefer 'below' (the review's tags) tries below first, and above when the view ends below the box", () => {
+    // Reach 8, gap 2: below is 140 + 8 + 2 = 150; above for a box at the bottom edge is 260 − 8 − 2 − 15 = 235.
+    expect(placeLabels(view, [{ box: rect(100, 100, 150, 140), width: 60, height: 15 }], { reach: 8, prefer: 'below' })).toEqual([rect(100, 150, 160, 165)]);
+    expect(placeLabels(view, [{ box: rect(100, 260, 150, 300), width: 60, height: 15 }], { reach: 8, prefer: 'below' })).toEqual([rect(100, 235, 160, 250)]);
+  });
 });
