@@ -15,6 +15,8 @@ import { bindEnlarge, layoutCell } from './cell-layout.ts';
 import { renderDetails, renderLegend, studyCategories } from './side-panel.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** The schematic's box labels: drawn once, so the review's tags keep clear of them (review-overlay.ts). */
+export const SCHEMATIC_LABEL_CLASS = 'schematic-label';
 const OUTLINE_FILL = '#0b1118';
 const OUTLINE_STROKE = '#64748b';
 const CHEST_WALL_STROKE = '#cbd5e1';
@@ -101,6 +103,7 @@ function drawSchematicView(view: SchematicView, label: string, container: HTMLEl
     }));
     // Above the box, or below it when it touches the top edge or another label; a dark halo keeps it legible.
     const text = svgEl('text', {
+      class: SCHEMATIC_LABEL_CLASS,
       x: xmin, y: labelSpot(xmin, ymin, ymax, box.label), 'font-size': font, fill: colour,
       stroke: '#000', 'stroke-width': font * 0.18, 'paint-order': 'stroke',
     });

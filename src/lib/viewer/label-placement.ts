@@ -41,8 +41,9 @@ function inside(x: number, y: number, width: number, height: number, view: { wid
 /**
  * One rectangle per request, in request order, or null for a box with no part inside the view (its label would point
  * at nothing). Placed top to bottom; each takes the first best of: above left-aligned, below left-aligned, above
- * right-aligned, below right-aligned, inside the box's top-left or bottom-left corner (`prefer: 'below'` tries below
- * before above: the review's verdict tags, so that they and the box labels take opposite sides). `obstacles` are what the view
+ * right-aligned, below right-aligned, inside the box's top-left or bottom-left corner, beside it right or left
+ * (`prefer: 'below'` tries below before above: the review's verdict tags, so that they and the box labels take
+ * opposite sides). `obstacles` are what the view
  * draws over the image (its name and preset menu): labels avoid them like other labels. `reach`: how far outside a
  * box the view may draw around it (the viewer's focus outlines); labels keep out of that margin of every box, their
  * own included, so an outline drawn later covers no label.
@@ -78,6 +79,9 @@ export function placeLabels(
       [box.right - width, second],
       [box.left + gap, box.top + gap],
       [box.left + gap, box.bottom - height - gap],
+      // Beside the box, last: chosen only where it covers less than every spot above, below or inside.
+      [margin.right + gap, box.top],
+      [margin.left - width - gap, box.top],
     ];
     let best: ScreenRect | null = null;
     let bestCost = Infinity;

@@ -13,6 +13,7 @@ import type { BoxVerdictKind } from '../../lib/review/verdict-types.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 import { LABEL_OBSTACLE_CLASS, LABEL_OBSTACLES_CHANGED, rectsOver, VIEW_HEADER_SELECTOR } from '../box-labels.ts';
 import { placeLabels, type ScreenRect } from '../../lib/viewer/label-placement.ts';
+import { SCHEMATIC_LABEL_CLASS } from '../schematic.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const TAG_HEIGHT = 15;
@@ -132,8 +133,8 @@ export class ReviewOverlay {
 
   /**
    * Places the tags as the box labels are placed (label-placement.ts), below their boxes first (the labels go above
-   * first), off each other, the other boxes, the view's header and the banner, outside the outlines' margin and
-   * inside the view. The box labels then keep clear of them (LABEL_OBSTACLE_CLASS).
+   * first), off each other, the other boxes, the view's header, the schematic's labels and the banner, outside the
+   * outlines' margin and inside the view. The pixel view's box labels then keep clear of them (LABEL_OBSTACLE_CLASS).
    */
   private placeTags(tags: readonly TagRequest[], banner: ScreenRect | null): void {
     const { container } = this.geometry;
@@ -143,7 +144,8 @@ export class ReviewOverlay {
       .map((b) => clipBox(b.box, this.columns, this.rows))
       .filter((c): c is NonNullable<typeof c> => c !== null)
       .map((c) => boxToScreen(c.box, this.geometry.transform()));
-    const obstacles = [...rectsOver(container, VIEW_HEADER_SELECTOR), ...otherBoxes, ...(banner ? [banner] : [])];
+    // The schematic's labels are drawn once and stay: tags keep clear of them (the pixel view's labels move instead).
+    const obstacles = [...rectsOver(container, `${VIEW_HEADER_SELECTOR}, .${SCHEMATIC_LABEL_CLASS}`), ...otherBoxes, ...(banner ? [banner] : [])];
     const placed = placeLabels(
       { width: container.clientWidth, height: container.clientHeight },
       tags.map((t) => ({ box: t.screen, width: t.width, height: TAG_HEIGHT })),

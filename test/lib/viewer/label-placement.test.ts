@@ -78,4 +78,11 @@ describe('placeLabels', () => {
     expect(placeLabels(view, [{ box: rect(100, 100, 150, 140), width: 60, height: 15 }], { reach: 8, prefer: 'below' })).toEqual([rect(100, 150, 160, 165)]);
     expect(placeLabels(view, [{ box: rect(100, 260, 150, 300), width: 60, height: 15 }], { reach: 8, prefer: 'below' })).toEqual([rect(100, 235, 160, 250)]);
   });
+
+  it('goes beside the box when above, below and inside are all taken', () => {
+    // Labels of other boxes fill the rows above and below (obstacles), the box is too small to hold the label
+    // inside without covering it: right of its margin it goes, at 150 + 8 + 2 = 160, top-aligned.
+    const obstacles = [rect(0, 60, 400, 99), rect(0, 141, 400, 200)];
+    expect(placeLabels(view, [{ box: rect(100, 100, 150, 140), width: 60, height: 15 }], { obstacles, reach: 8 })).toEqual([rect(160, 100, 220, 115)]);
+  });
 });
