@@ -131,6 +131,27 @@ describe('a built sample study', () => {
   });
 });
 
+describe('the page around the views', () => {
+  it('does not move the views when the study list’s line fills in (the study index arrives late)', async () => {
+    const page = await browser.context.newPage();
+    // The study index held back: the line under the title fills in well after the views are laid out.
+    await page.route('**/data/studies.json', async (route) => {
+      await new Promise((done) => setTimeout(done, 800));
+      await route.continue();
+    });
+    const samples = (await (await page.request.get(new URL('/data/samples.json', browser.baseURL).href)).json()) as SampleStudy[];
+    await page.goto(new URL(`/viewer/?study=${samples[0].id}`, browser.baseURL).href, { waitUntil: 'domcontentloaded' });
+    const gridTop = () => page.locator('#viewer-grid').evaluate((grid) => grid.getBoundingClientRect().top);
+    await page.locator('#viewer-grid .viewer-cell[data-state]').first().waitFor();
+    expect(await page.locator('#viewer-walk').textContent()).toBe('');
+    const before = await gridTop();
+    await page.locator('#viewer-grid[data-walk="ready"]').waitFor();
+    expect(await page.locator('#viewer-walk').textContent()).not.toBe('');
+    expect(await gridTop()).toBe(before);
+    await page.close();
+  });
+});
+
 describe('fixture studies', () => {
   it('keeps boxes on the lesion on a mirrored view and through a zoom; the legend and keys toggle them', async () => {
     const { page, errors } = await openPage(browser, '/viewer/?study=none');
