@@ -187,16 +187,21 @@ async function pythonWithPandas(): Promise<string | null> {
   return null;
 }
 
+/** A command's standard output (its errors pass through). */
+async function outputOf(cli: string[]): Promise<string> {
+  const child = spawn(cli[0], cli.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await once(child, 'close');
+  return text;
+}
+
 /**
  * Whether the yardstick and stats.json give the same Tables 3–5 and χ² tests: the comparison is only fair when
  * both compute the same numbers. Returns one line saying so, or naming the first differences.
  */
 async function compareWithPandas(python: string, dir: string, out: string): Promise<string> {
-  const child = spawn(python, [PANDAS_SCRIPT, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let text = '';
-  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  await once(child, 'close');
-  const pandas = JSON.parse(text) as Record<string, Record<string, Record<string, number>>> & {
+  const pandas = JSON.parse(await outputOf([python, PANDAS_SCRIPT, dir])) as Record<string, Record<string, Record<string, number>>> & {
     chiSquared: Record<string, { statistic: number; p: number }>;
   };
   const stats = JSON.parse(await readFile(out, 'utf8')) as Stats;
@@ -264,14 +269,6 @@ export async function benchStatsOnDemo(args: { runs: number }): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-async function outputOf(cli: string[]): Promise<string> {
-  const child = spawn(cli[0], cli.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let text = '';
-  child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  await once(child, 'close');
-  return text;
 }
 
 /**
