@@ -8,6 +8,7 @@
 import { cellLocator, renderLesions, schematicBoxRect } from './lesion-panel.ts';
 import { BOX_OUTLINE_REACH } from '../lib/viewer/box-geometry.ts';
 import { HANGING_SLOTS, hangImages } from '../lib/viewer/hanging.ts';
+import { placeLabels } from '../lib/viewer/label-placement.ts';
 import { schematicView, type SchematicView } from '../lib/viewer/schematic-geometry.ts';
 import { colorOf } from '../lib/palette.ts';
 import type { StudyViewerRecord } from '../lib/studies/study-chunks.ts';
@@ -51,7 +52,7 @@ function drawSchematicView(view: SchematicView, label: string, container: HTMLEl
   const { width, height } = view;
   // Text in outline units: about 3 % of the longer side reads as ~11 px in the four-view layout.
   const font = Math.max(width, height) * 0.03;
-  const reach = BOX_OUTLINE_REACH * unitsPerPixel(container, width, height, font);
+  const pixel = unitsPerPixel(container, width, height, font);
   const svg = svgEl('svg', {
     viewBox: `0 0 ${width} ${height}`,
     // Chest wall against the inner edge, as the pixel viewer aligns it.
@@ -78,39 +79,41 @@ function drawSchematicView(view: SchematicView, label: string, container: HTMLEl
   sizeText.textContent = `${height} × ${width} px (CSV)`;
   svg.append(wallText, sizeText);
 
-  // Labels that would overlap an earlier one move below their box (a glyph is about 0.6 em wide on average). Both
-  // spots keep out of the box's outline margin, so a focus or review outline drawn over the schematic covers no label.
-  const placed: { left: number; right: number; top: number; bottom: number }[] = [];
-  const labelSpot = (xmin: number, ymin: number, ymax: number, text: string): number => {
-    const width = text.length * font * 0.6;
-    const free = (baseline: number) => !placed.some((p) => xmin < p.right && xmin + width > p.left && baseline - font < p.bottom && baseline > p.top);
-    // A text's box reaches ~0.6 em below its baseline (descent and line gap) and ~0.95 em above it.
-    const above = ymin - reach - font * 0.65;
-    const below = ymax + reach + font * 1.05;
-    const baseline = above > font && free(above) ? above : free(below) || above <= font ? below : above;
-    placed.push({ left: xmin, right: xmin + width, top: baseline - font, bottom: baseline });
-    return baseline;
-  };
-  for (const box of view.boxes) {
-    if (!box.drawn) continue;
+  // The labels are placed as over pixels (label-placement.ts), in outline units: off the other boxes, each other and
+  // the captions, outside every box's outline margin (a focus or review outline drawn over the schematic covers no
+  // label) and inside the outline. A glyph is ~0.6 em wide; a text's box reaches ~0.95 em above its baseline and
+  // ~0.55 em below it.
+  const textWidth = (text: string) => text.length * font * 0.6;
+  const captions = [
+    { left: wallTextX - font * 0.95, right: wallTextX + font * 0.55, top: height / 2 - textWidth(wallText.textContent) / 2, bottom: height / 2 + textWidth(wallText.textContent) / 2 },
+    { left: (width - textWidth(sizeText.textContent)) / 2, right: (width + textWidth(sizeText.textContent)) / 2, top: height - font * 1.55, bottom: height },
+  ];
+  const drawn = view.boxes.filter((box) => box.drawn !== null);
+  const spots = placeLabels(
+    { width, height },
+    drawn.map(({ drawn: d, label: text }) => ({ box: { left: d!.xmin, top: d!.ymin, right: d!.xmax, bottom: d!.ymax }, width: textWidth(text), height: font * 1.55 })),
+    { obstacles: captions, gap: 2 * pixel, reach: BOX_OUTLINE_REACH * pixel },
+  );
+  drawn.forEach((box, i) => {
     const colour = colorOf('finding', box.source.categories[0] ?? '');
     const group = svgEl('g', { class: 'schematic-box', 'data-categories': box.source.categories.join('|'), 'data-line': box.source.line });
-    const { xmin, ymin, xmax, ymax } = box.drawn;
+    const { xmin, ymin, xmax, ymax } = box.drawn!;
     group.append(svgEl('rect', {
       x: xmin, y: ymin, width: xmax - xmin, height: ymax - ymin,
       fill: 'none', stroke: colour, 'stroke-width': 2, 'vector-effect': 'non-scaling-stroke',
       ...(box.clipped ? { 'stroke-dasharray': '6 3' } : {}),
     }));
-    // Above the box, or below it when it touches the top edge or another label; a dark halo keeps it legible.
+    // A dark halo keeps it legible over the outline and the boxes.
+    const spot = spots[i] ?? { left: xmin, top: ymin };
     const text = svgEl('text', {
       class: SCHEMATIC_LABEL_CLASS,
-      x: xmin, y: labelSpot(xmin, ymin, ymax, box.label), 'font-size': font, fill: colour,
+      x: spot.left, y: spot.top + font * 0.95, 'font-size': font, fill: colour,
       stroke: '#000', 'stroke-width': font * 0.18, 'paint-order': 'stroke',
     });
     text.textContent = box.label;
     group.append(text);
     svg.append(group);
-  }
+  });
   return svg;
 }
 

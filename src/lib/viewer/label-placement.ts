@@ -43,10 +43,10 @@ function inside(x: number, y: number, width: number, height: number, view: { wid
  * at nothing). Placed top to bottom; each takes the first best of: above left-aligned, below left-aligned, above
  * right-aligned, below right-aligned, inside the box's top-left or bottom-left corner, beside it right or left
  * (`prefer: 'below'` tries below before above: the review's verdict tags, so that they and the box labels take
- * opposite sides). `obstacles` are what the view
- * draws over the image (its name and preset menu): labels avoid them like other labels. `reach`: how far outside a
- * box the view may draw around it (the viewer's focus outlines); labels keep out of that margin of every box, their
- * own included, so an outline drawn later covers no label.
+ * opposite sides). `obstacles` are what else the view draws over the image (its name and preset menu, the review's
+ * tags, the schematic's captions): labels avoid them like other labels. `reach`: how far outside a box the view may
+ * draw around it (focus and review outlines); labels keep out of that margin of every box, their own included, so
+ * an outline drawn later covers no label.
  */
 export function placeLabels(
   view: { width: number; height: number },
@@ -64,10 +64,9 @@ export function placeLabels(
   const taken: ScreenRect[] = [];
   const margins = requests.map((request) => grown(request.box, reach));
   for (const i of order) {
-    const { width, height } = requests[i];
-    if (overlap(requests[i].box, frame) === 0) continue;
-    // Aligned with the box's sides, above or below its margin; the last two inside the box itself.
-    const box = requests[i].box;
+    const { box, width, height } = requests[i];
+    if (overlap(box, frame) === 0) continue;
+    // Aligned with the box's sides, above or below its margin; then inside the box itself; then beside its margin.
     const margin = margins[i];
     const above = margin.top - height - gap;
     const below = margin.bottom + gap;

@@ -5,7 +5,7 @@
 // Drawn in the view container's pixels through the view's geometry (view-geometry.ts), so the same code serves the
 // pixel viewer (zoomed, panned, flipped) and the schematic. While drawing, it takes the mouse: a drag draws.
 
-import { BOX_OUTLINE_PAD, BOX_OUTLINE_REACH, boxToScreen, clipBox } from '../../lib/viewer/box-geometry.ts';
+import { BOX_OUTLINE_PAD, BOX_OUTLINE_REACH, boxToScreen, clipBox, type AffineTransform } from '../../lib/viewer/box-geometry.ts';
 import { screenRectToImage, type ScreenPoint } from '../../lib/review/drawn-rectangle.ts';
 import { IN_QUESTION_COLOUR, MISSED_COLOUR, verdictMark } from '../../lib/review/verdict-marks.ts';
 import type { Box } from '../../lib/types.ts';
@@ -117,18 +117,22 @@ export class ReviewOverlay {
     });
   }
 
-  private rect(box: Box, attributes: Record<string, string | number>, pad = 0): SVGRectElement | null {
+  /** A box on screen through `t`, clipped to the image; null when no part of it is in the image. */
+  private onScreen(box: Box, t: AffineTransform): ScreenRect | null {
     const clipped = clipBox(box, this.columns, this.rows);
-    if (!clipped) return null;
-    const s = boxToScreen(clipped.box, this.geometry.transform());
+    return clipped ? boxToScreen(clipped.box, t) : null;
+  }
+
+  private rect(box: Box, t: AffineTransform, attributes: Record<string, string | number>, pad = 0): SVGRectElement | null {
+    const s = this.onScreen(box, t);
+    if (!s) return null;
     return svgEl('rect', { x: s.left - pad, y: s.top - pad, width: s.right - s.left + 2 * pad, height: s.bottom - s.top + 2 * pad, fill: 'none', ...attributes });
   }
 
   /** A tag to place: its box on screen (null when the box lies outside the image) and the group it joins. */
-  private tagRequest(key: string, box: Box, text: string, colour: string, group: SVGGElement): TagRequest | null {
-    const clipped = clipBox(box, this.columns, this.rows);
-    if (!clipped) return null;
-    return { key, screen: boxToScreen(clipped.box, this.geometry.transform()), text, colour, group, width: text.length * 6.6 + 8 };
+  private tagRequest(key: string, box: Box, t: AffineTransform, text: string, colour: string, group: SVGGElement): TagRequest | null {
+    const screen = this.onScreen(box, t);
+    return screen ? { key, screen, text, colour, group, width: text.length * 6.6 + 8 } : null;
   }
 
   /**
@@ -136,46 +140,47 @@ export class ReviewOverlay {
    * first), off each other, the other boxes, the view's header, the schematic's labels and the banner, outside the
    * outlines' margin and inside the view. The pixel view's box labels then keep clear of them (LABEL_OBSTACLE_CLASS).
    */
-  private placeTags(tags: readonly TagRequest[], banner: ScreenRect | null): void {
+  private placeTags(tags: readonly TagRequest[], banner: ScreenRect | null, t: AffineTransform): void {
     const { container } = this.geometry;
-    const tagged = new Set(tags.map((t) => t.key));
+    const tagged = new Set(tags.map((tag) => tag.key));
     const otherBoxes = this.state.boxes
       .filter((b) => !tagged.has(b.key))
-      .map((b) => clipBox(b.box, this.columns, this.rows))
-      .filter((c): c is NonNullable<typeof c> => c !== null)
-      .map((c) => boxToScreen(c.box, this.geometry.transform()));
+      .map((b) => this.onScreen(b.box, t))
+      .filter((r): r is ScreenRect => r !== null);
     // The schematic's labels are drawn once and stay: tags keep clear of them (the pixel view's labels move instead).
     const obstacles = [...rectsOver(container, `${VIEW_HEADER_SELECTOR}, .${SCHEMATIC_LABEL_CLASS}`), ...otherBoxes, ...(banner ? [banner] : [])];
     const placed = placeLabels(
       { width: container.clientWidth, height: container.clientHeight },
-      tags.map((t) => ({ box: t.screen, width: t.width, height: TAG_HEIGHT })),
+      tags.map((tag) => ({ box: tag.screen, width: tag.width, height: TAG_HEIGHT })),
       { obstacles, reach: BOX_OUTLINE_REACH, prefer: 'below' },
     );
-    tags.forEach((t, i) => {
+    tags.forEach((request, i) => {
       const at = placed[i];
       if (!at) return;
       const tag = svgEl('g', { class: `review-mark ${LABEL_OBSTACLE_CLASS}` });
-      tag.append(svgEl('rect', { x: at.left, y: at.top, width: t.width, height: TAG_HEIGHT, rx: 2, fill: '#000', 'fill-opacity': 0.85, stroke: t.colour }));
-      const label = svgEl('text', { x: at.left + 4, y: at.top + 11.5, 'font-size': 11, fill: t.colour, 'font-family': 'system-ui, sans-serif' });
-      label.textContent = t.text;
+      tag.append(svgEl('rect', { x: at.left, y: at.top, width: request.width, height: TAG_HEIGHT, rx: 2, fill: '#000', 'fill-opacity': 0.85, stroke: request.colour }));
+      const label = svgEl('text', { x: at.left + 4, y: at.top + 11.5, 'font-size': 11, fill: request.colour, 'font-family': 'system-ui, sans-serif' });
+      label.textContent = request.text;
       tag.append(label);
-      t.group.append(tag);
+      request.group.append(tag);
     });
   }
 
   render(): void {
+    // Where the image is on screen, read once (on the schematic it reads the layout).
+    const t = this.geometry.transform();
     const items: SVGElement[] = [];
     const tags: TagRequest[] = [];
     let banner: ScreenRect | null = null;
     for (const b of this.state.boxes) {
       const group = svgEl('g', { class: 'review-box', 'data-key': b.key, 'data-verdict': b.verdict ?? '', 'data-focused': String(b.focused), 'data-in-question': String(b.inQuestion) });
       if (b.inQuestion && !b.verdict) {
-        const halo = this.rect(b.box, { stroke: IN_QUESTION_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'review-in-question' }, BOX_OUTLINE_PAD.reviewInQuestion);
+        const halo = this.rect(b.box, t, { stroke: IN_QUESTION_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'review-in-question' }, BOX_OUTLINE_PAD.reviewInQuestion);
         if (halo) group.append(halo);
       }
       if (b.verdict) {
         const mark = verdictMark(b.verdict);
-        const outline = this.rect(b.box, { stroke: mark.colour, 'stroke-width': 3, class: 'review-verdict' }, BOX_OUTLINE_PAD.reviewVerdict);
+        const outline = this.rect(b.box, t, { stroke: mark.colour, 'stroke-width': 3, class: 'review-verdict' }, BOX_OUTLINE_PAD.reviewVerdict);
         if (outline) group.append(outline);
         if (b.verdict === 'not-a-finding' && outline) {
           const x = Number(outline.getAttribute('x'));
@@ -185,30 +190,30 @@ export class ReviewOverlay {
           group.append(svgEl('path', { d: `M${x} ${y}L${x + w} ${y + h}M${x + w} ${y}L${x} ${y + h}`, stroke: mark.colour, 'stroke-width': 2 }));
         }
         if (b.corrected) {
-          const fix = this.rect(b.corrected, { stroke: mark.colour, 'stroke-width': 2, 'stroke-dasharray': '6 3', class: 'review-corrected' });
+          const fix = this.rect(b.corrected, t, { stroke: mark.colour, 'stroke-width': 2, 'stroke-dasharray': '6 3', class: 'review-corrected' });
           if (fix) group.append(fix);
         }
         // Beside both the box and its correction, so the mark never hides the corrected edge.
         const under = b.corrected ? { xmin: Math.min(b.box.xmin, b.corrected.xmin), ymin: Math.min(b.box.ymin, b.corrected.ymin), xmax: Math.max(b.box.xmax, b.corrected.xmax), ymax: Math.max(b.box.ymax, b.corrected.ymax) } : b.box;
-        const tag = this.tagRequest(b.key, under, mark.mark, mark.colour, group);
+        const tag = this.tagRequest(b.key, under, t, mark.mark, mark.colour, group);
         if (tag) tags.push(tag);
       }
       if (b.focused) {
-        const focus = this.rect(b.box, { stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'review-focus' }, BOX_OUTLINE_PAD.reviewFocus);
+        const focus = this.rect(b.box, t, { stroke: '#ffffff', 'stroke-width': 2, 'stroke-dasharray': '2 2', class: 'review-focus' }, BOX_OUTLINE_PAD.reviewFocus);
         if (focus) group.append(focus);
       }
       items.push(group);
     }
     for (const m of this.state.missed) {
       const group = svgEl('g', { class: 'review-missed', 'data-key': m.key });
-      const outline = this.rect(m.box, { stroke: MISSED_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '8 4' });
+      const outline = this.rect(m.box, t, { stroke: MISSED_COLOUR, 'stroke-width': 2, 'stroke-dasharray': '8 4' });
       if (outline) group.append(outline);
-      const tag = this.tagRequest(m.key, m.box, `+ missed: ${m.label}`, MISSED_COLOUR, group);
+      const tag = this.tagRequest(m.key, m.box, t, `+ missed: ${m.label}`, MISSED_COLOUR, group);
       if (tag) tags.push(tag);
       items.push(group);
     }
     if (this.state.draft) {
-      const draft = this.rect(this.state.draft, { stroke: MISSED_COLOUR, 'stroke-width': 2, class: 'review-draft' });
+      const draft = this.rect(this.state.draft, t, { stroke: MISSED_COLOUR, 'stroke-width': 2, class: 'review-draft' });
       if (draft) items.push(draft);
     }
     if (this.state.imageProblem) {
@@ -222,7 +227,7 @@ export class ReviewOverlay {
       items.push(group);
     }
     this.svg.replaceChildren(...items);
-    this.placeTags(tags, banner);
+    this.placeTags(tags, banner, t);
     // Its tags and banner moved or changed: the box labels are placed again around them.
     this.svg.dispatchEvent(new Event(LABEL_OBSTACLES_CHANGED, { bubbles: true }));
   }
